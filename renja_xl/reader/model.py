@@ -1,0 +1,135 @@
+"""The table model the reader returns: tables, rows and parsed cells, each with its A1 address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..parse.kode import Kode
+from ..snapshot import a1, a1_range
+from ..specs.base import TableSpec
+
+# Why a row inside a table was not taken as data (code -> Indonesian, for users).
+SKIP_REASONS = {
+    "blank": "baris kosong",
+    "repeated_header": "judul kolom berulang (pergantian halaman)",
+    "column_numbers": "baris nomor kolom",
+    "hidden": "baris tersembunyi",
+}
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """One cell of a table row: where it is, what it holds, and what it means.
+
+    ``raw`` is the snapshot value, ``text`` the original text (as shown), ``value``
+    the parse for the column's role (a float, a :class:`~renja_xl.parse.Target`, a
+    :class:`~renja_xl.parse.Kode`, a string, or None), ``notes`` parse remarks such
+    as ``"ambiguous"`` or ``"not_a_number"``.
+    """
+
+    address: str
+    raw: Any
+    text: str
+    value: Any
+    notes: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return self.text.strip() == ""
+
+
+@dataclass
+class Row:
+    """A data or total row of a table."""
+
+    number: int                 # sheet row (1-based)
+    kind: str                   # "data" or "total"
+    cells: dict = field(default_factory=dict)   # column key -> CellValue
+    kode: Optional[Kode] = None  # from the Kode column or written inside the name
+    overflow: tuple = ()        # ((address, raw), …) non-empty cells outside the mapped columns
+
+    def get(self, key: str) -> Optional[CellValue]:
+        return self.cells.get(key)
+
+    def value(self, key: str) -> Any:
+        cell = self.cells.get(key)
+        return cell.value if cell is not None else None
+
+    def text(self, key: str) -> str:
+        cell = self.cells.get(key)
+        return cell.text if cell is not None else ""
+
+    @property
+    def is_total(self) -> bool:
+        return self.kind == "total"
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    number: int
+    reason: str   # a key of SKIP_REASONS
+
+    @property
+    def reason_text(self) -> str:
+        return SKIP_REASONS.get(self.reason, self.reason)
+
+
+@dataclass
+class Table:
+    """One official table found in a sheet."""
+
+    spec: TableSpec
+    sheet: str
+    header_top: int
+    header_bottom: int
+    columns: dict               # column key -> sheet column (1-based)
+    rows: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    number_row: Optional[int] = None
+    notation: Optional[str] = None
+    page_headers: int = 0       # repeated header blocks merged into this table
+
+    @property
+    def left(self) -> int:
+        return min(self.columns.values())
+
+    @property
+    def right(self) -> int:
+        return max(self.columns.values())
+
+    @property
+    def header_range(self) -> str:
+        return a1_range(self.header_top, self.left, self.number_row or self.header_bottom, self.right)
+
+    @property
+    def data_rows(self) -> list:
+        return [r for r in self.rows if r.kind == "data"]
+
+    @property
+    def total_rows(self) -> list:
+        return [r for r in self.rows if r.kind == "total"]
+
+    @property
+    def data_range(self) -> str:
+        if not self.rows:
+            return ""
+        return a1_range(self.rows[0].number, self.left, self.rows[-1].number, self.right)
+
+    def address(self, row: int, key: str) -> str:
+        """A1 address of column ``key`` in sheet row ``row``."""
+        return a1(row, self.columns[key])
+
+    def describe(self) -> dict:
+        """A plain summary (for JSON output and tests)."""
+        return {
+            "sheet": self.sheet,
+            "table": self.spec.key,
+            "name": f"{self.spec.number} {self.spec.sheet}",
+            "header_range": self.header_range,
+            "data_range": self.data_range,
+            "data_rows": len(self.data_rows),
+            "total_rows": len(self.total_rows),
+            "columns": {k: v for k, v in sorted(self.columns.items(), key=lambda kv: kv[1])},
+            "skipped": [{"row": s.number, "reason": s.reason_text} for s in self.skipped],
+        }

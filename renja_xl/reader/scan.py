@@ -1,0 +1,278 @@
+"""Find every known table in a workbook snapshot and read its rows.
+
+Steps, per sheet:
+
+1. rows with two or more known header texts start candidate header blocks; each
+   candidate spec is aligned with blocks of 1-3 rows and the best match wins;
+2. a block of the same table further down is a page header repeated inside the
+   data: it is skipped and the table goes on;
+3. data rows run to the next table, a caption (``Tabel 3.3 …``), three blank rows,
+   or a blank row after a total row; blank rows, column-number rows and partial
+   header repeats are skipped with their reason;
+4. cells are parsed by their column's role, ambiguous numbers settled by the
+   notation of their column, then their table, then the whole workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any, Iterable, Optional
+
+from ..parse.kode import parse_kode, split_embedded_kode
+from ..parse.numbers import notation_of, parse_number
+from ..parse.targets import Target, TargetPart, parse_target
+from ..parse.units import UnitVocabulary, default_units
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1
+from ..specs import ALL_SPECS
+from ..specs.base import Role, TableSpec
+from .headers import MAX_HEADER_ROWS, BlockMatch, known_phrases, match_block, normalise, phrase_hits
+from .model import CellValue, Row, SkippedRow, Table
+
+BLANK_ROWS_END_TABLE = 3
+_NUMBER_CELL = re.compile(r"^\(?\d{1,2}\)?\*?[a-z]?$")
+_CAPTION = re.compile(r"^(?:tabel|table|gambar|grafik)\s*\d", re.IGNORECASE)
+_TOTAL = re.compile(
+    r"^(?:sub\s?)?(?:jumlah|total|rata rata|grand total)"
+    r"(?:\s(?:pagu|capaian|kinerja|anggaran|keseluruhan|dana|program|kegiatan|belanja|iku|indikatif|seluruhnya))*$"
+)
+_NUMERIC_ROLES = (Role.NUMBER, Role.PERCENT, Role.PAGU, Role.TARGET, Role.YEAR)
+_TOTAL_LABEL_ROLES = (Role.NO, Role.KODE, Role.URAIAN, Role.TEXT, Role.CHOICE, Role.LOKASI, Role.YEAR)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def display_text(value: Any, percent: bool = False) -> str:
+    """The text a user sees for a snapshot value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        if percent:
+            return f"{value * 100:.10g}%"
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.15g}"
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+# --- header blocks -----------------------------------------------------------------
+
+
+def _best_block(sheet: SheetSnapshot, top: int, specs: tuple[TableSpec, ...], candidates: set) -> Optional[BlockMatch]:
+    best: Optional[BlockMatch] = None
+    for spec in specs:
+        if spec.key not in candidates:
+            continue
+        for height in range(1, MAX_HEADER_ROWS + 1):
+            if top + height - 1 > sheet.bottom:
+                break
+            match = match_block(spec, sheet, top, height, sheet.left, sheet.right)
+            if match is None:
+                continue
+            if best is None or (round(match.score, 6), -match.height) > (round(best.score, 6), -best.height):
+                best = match
+    return best
+
+
+def find_header_blocks(sheet: SheetSnapshot, specs: tuple[TableSpec, ...] = ALL_SPECS) -> list[BlockMatch]:
+    """Every header block in a sheet, top to bottom."""
+    phrases = known_phrases(specs)
+    blocks: list[BlockMatch] = []
+    row = sheet.top
+    while row <= sheet.bottom:
+        hits, keys = phrase_hits(sheet, row, phrases)
+        if hits >= 2:
+            for extra in range(1, MAX_HEADER_ROWS):
+                keys |= phrase_hits(sheet, row + extra, phrases)[1]
+            block = _best_block(sheet, row, specs, keys)
+            if block is not None:
+                blocks.append(block)
+                row = block.bottom + 1
+                continue
+        row += 1
+    return blocks
+
+
+# --- data rows -----------------------------------------------------------------------
+
+
+def _is_number_row(values: list, columns: int) -> bool:
+    cells = [display_text(v).strip() for v in values if not _blank(v)]
+    if len(cells) < max(3, min(columns, 6) // 2) or not all(_NUMBER_CELL.match(c) for c in cells):
+        return False
+    numbers = [int(re.sub(r"\D", "", c)) for c in cells]
+    return all(b >= a for a, b in zip(numbers, numbers[1:]))
+
+
+def _is_partial_header(values: list, spec_phrases: set) -> bool:
+    texts = [normalise(v) for v in values if isinstance(v, str) and v.strip()]
+    hits = sum(1 for t in texts if t in spec_phrases)
+    return hits >= 2 and hits >= len(texts) / 2
+
+
+def _total_label(sheet: SheetSnapshot, row: int, table: Table) -> bool:
+    label_cols = {c for k, c in table.columns.items() if table.spec.column(k).role in _TOTAL_LABEL_ROLES}
+    for col in range(table.left, sheet.right + 1):
+        value = sheet.value(row, col)
+        if isinstance(value, str) and value.strip():
+            in_label_col = col in label_cols or col not in table.columns.values()
+            if in_label_col and _TOTAL.match(normalise(value)):
+                return True
+    return False
+
+
+def _spec_phrases(spec: TableSpec) -> set:
+    from .headers import group_variants, header_variants
+
+    out: set = set()
+    for col in spec.columns:
+        out.update(t for t in header_variants(col) + group_variants(col) if t)
+    return out
+
+
+def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, repeats: list[BlockMatch]) -> None:
+    """Fill ``table.rows`` (raw, unparsed) and ``table.skipped`` from sheet rows ``start..stop``."""
+    repeat_rows = {r: b for b in repeats for r in range(b.top, b.bottom + 1)}
+    phrases = _spec_phrases(table.spec)
+    blank_run = 0
+    after_total = False
+    expect_number_row = True
+    for row in range(start, stop + 1):
+        if row in repeat_rows:
+            table.skipped.append(SkippedRow(row, "repeated_header"))
+            expect_number_row = True
+            continue
+        values = sheet.row_values(row)[table.left - sheet.left:]
+        if all(_blank(v) for v in values):
+            blank_run += 1
+            table.skipped.append(SkippedRow(row, "blank"))
+            if blank_run >= BLANK_ROWS_END_TABLE or after_total:
+                break
+            continue
+        blank_run = 0
+        first = next((v for v in values if not _blank(v)), None)
+        if isinstance(first, str) and _CAPTION.match(first.strip()):
+            break
+        if _is_number_row(values, len(table.columns)):
+            if expect_number_row and table.number_row is None and not table.rows:
+                table.number_row = row
+            else:
+                table.skipped.append(SkippedRow(row, "column_numbers"))
+            continue
+        expect_number_row = False
+        if _is_partial_header(values, phrases):
+            table.skipped.append(SkippedRow(row, "repeated_header"))
+            continue
+        kind = "total" if _total_label(sheet, row, table) else "data"
+        after_total = kind == "total"
+        table.rows.append(Row(number=row, kind=kind))
+    # trailing blank rows are not part of the table
+    last = table.rows[-1].number if table.rows else start - 1
+    table.skipped = [s for s in table.skipped if s.number <= last]
+
+
+def locate_tables(snapshot: WorkbookSnapshot, specs: tuple[TableSpec, ...] = ALL_SPECS) -> list[Table]:
+    """Find tables and their rows (cells not parsed yet)."""
+    tables: list[Table] = []
+    for sheet in snapshot:
+        if not sheet.rows:
+            continue
+        blocks = find_header_blocks(sheet, specs)
+        groups: list[tuple[BlockMatch, list[BlockMatch]]] = []
+        for block in blocks:
+            if groups and groups[-1][0].spec.key == block.spec.key:
+                groups[-1][1].append(block)  # the same table's header again: a page break
+            else:
+                groups.append((block, []))
+        for index, (block, repeats) in enumerate(groups):
+            stop = groups[index + 1][0].top - 1 if index + 1 < len(groups) else sheet.bottom
+            table = Table(spec=block.spec, sheet=sheet.name, header_top=block.top,
+                          header_bottom=block.bottom, columns=dict(block.columns), page_headers=len(repeats))
+            _collect_rows(sheet, table, block.bottom + 1, stop, repeats)
+            tables.append(table)
+    return tables
+
+
+# --- parsing cells -----------------------------------------------------------------------
+
+
+def _numeric_texts(sheet: SheetSnapshot, table: Table, keys: Iterable[str]) -> list:
+    return [sheet.value(r.number, table.columns[k]) for r in table.rows for k in keys]
+
+
+def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[str], units: UnitVocabulary) -> tuple[Any, tuple]:
+    if _blank(raw):
+        return None, ()
+    if role == Role.KODE:
+        kode = parse_kode(raw)
+        return kode, (() if kode.valid else ("not_a_kode",))
+    if role in (Role.NUMBER, Role.PERCENT, Role.PAGU, Role.YEAR):
+        parsed = parse_number(raw, notation)
+        if parsed is None:
+            return None, ("not_a_number",)
+        value = parsed.value
+        if value is not None and percent_format and isinstance(raw, (int, float)):
+            value = value * 100
+        return value, (("ambiguous",) if parsed.ambiguous else ())
+    if role == Role.TARGET:
+        if percent_format and isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            target = Target(text=display_text(raw, True), parts=(TargetPart(raw * 100, "%", "%", "percent"),))
+        else:
+            target = parse_target(raw, notation, units)
+        notes = tuple(n for n, on in (("ambiguous", any(p.ambiguous for p in target.parts)),
+                                      ("unreadable", bool(target.leftover) and not target.parts)) if on)
+        return target, notes
+    if isinstance(raw, str):
+        return " ".join(raw.split()), ()
+    return display_text(raw), ()
+
+
+def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optional[UnitVocabulary] = None) -> None:
+    """Parse every cell of located tables in place."""
+    units = units or default_units()
+    sheets = {s.name: s for s in snapshot}
+    numeric = {}
+    for table in tables:
+        sheet = sheets[table.sheet]
+        keys = [k for k in table.columns if table.spec.column(k).role in _NUMERIC_ROLES]
+        numeric[id(table)] = {k: _numeric_texts(sheet, table, [k]) for k in keys}
+    workbook_notation = notation_of(v for cols in numeric.values() for vals in cols.values() for v in vals)
+    for table in tables:
+        sheet = sheets[table.sheet]
+        columns = numeric[id(table)]
+        table.notation = notation_of(v for vals in columns.values() for v in vals) or workbook_notation
+        col_notation = {k: notation_of(vals) or table.notation for k, vals in columns.items()}
+        mapped = set(table.columns.values())
+        for row in table.rows:
+            for key, col in table.columns.items():
+                role = table.spec.column(key).role
+                raw = sheet.value(row.number, col)
+                percent = sheet.is_percent(row.number, col)
+                value, notes = _parse_cell(role, raw, percent, col_notation.get(key), units)
+                if role == Role.URAIAN and isinstance(raw, str):
+                    embedded, name = split_embedded_kode(raw)
+                    if embedded is not None and embedded.valid:
+                        value = name
+                        row.kode = row.kode or embedded
+                if role == Role.KODE and value is not None and value.valid:
+                    row.kode = value
+                row.cells[key] = CellValue(a1(row.number, col), raw, display_text(raw, percent), value, notes)
+            row.overflow = tuple(
+                (a1(row.number, c), sheet.value(row.number, c))
+                for c in range(table.left, sheet.right + 1)
+                if c not in mapped and not _blank(sheet.value(row.number, c))
+            )
+
+
+def find_tables(snapshot: WorkbookSnapshot, specs: tuple[TableSpec, ...] = ALL_SPECS,
+                units: Optional[UnitVocabulary] = None) -> list[Table]:
+    """Every known table in the snapshot, with parsed rows. The main entry point of the reader."""
+    tables = locate_tables(snapshot, specs)
+    parse_tables(snapshot, tables, units)
+    return tables

@@ -1,0 +1,90 @@
+"""A neutral snapshot of a workbook: sheet names and 2-D cell values.
+
+Adapters (openpyxl for files, xlwings for live books) build it; the core reads only
+this. Values are what a cell shows as data: None, str, int, float, bool or a
+date/time. Cells holding a number formatted as a percentage are listed in
+``percent_cells`` so ``0.8459`` shown as ``84.59%`` reads as 84.59.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+
+def col_letter(index: int) -> str:
+    """1 -> ``A``, 27 -> ``AA``."""
+    letters = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row: int, col: int) -> str:
+    """(12, 3) -> ``C12``."""
+    return f"{col_letter(col)}{row}"
+
+
+def a1_range(top: int, left: int, bottom: int, right: int) -> str:
+    """A1 range; a single cell when the corners meet."""
+    start, end = a1(top, left), a1(bottom, right)
+    return start if start == end else f"{start}:{end}"
+
+
+@dataclass
+class SheetSnapshot:
+    """One sheet: ``rows[i][j]`` is the cell at sheet row ``top + i``, column ``left + j`` (1-based)."""
+
+    name: str
+    rows: list[list[Any]]
+    top: int = 1
+    left: int = 1
+    percent_cells: frozenset = field(default_factory=frozenset)  # {(row, col)} 1-based
+    hidden_rows: frozenset = field(default_factory=frozenset)
+
+    @property
+    def bottom(self) -> int:
+        return self.top + len(self.rows) - 1
+
+    @property
+    def right(self) -> int:
+        return self.left + max((len(r) for r in self.rows), default=0) - 1
+
+    def value(self, row: int, col: int) -> Any:
+        """The value at sheet coordinates (1-based), None outside the snapshot."""
+        i, j = row - self.top, col - self.left
+        if 0 <= i < len(self.rows):
+            cells = self.rows[i]
+            if 0 <= j < len(cells):
+                return cells[j]
+        return None
+
+    def row_values(self, row: int) -> list[Any]:
+        i = row - self.top
+        return self.rows[i] if 0 <= i < len(self.rows) else []
+
+    def is_percent(self, row: int, col: int) -> bool:
+        return (row, col) in self.percent_cells
+
+
+@dataclass
+class WorkbookSnapshot:
+    """All sheets of a workbook, in order."""
+
+    sheets: list[SheetSnapshot]
+    name: str = ""
+
+    def __iter__(self) -> Iterator[SheetSnapshot]:
+        return iter(self.sheets)
+
+    def sheet(self, name: str) -> SheetSnapshot:
+        for sheet in self.sheets:
+            if sheet.name == name:
+                return sheet
+        raise KeyError(name)
+
+    @classmethod
+    def from_lists(cls, sheets: dict[str, list[list[Any]]], name: str = "") -> "WorkbookSnapshot":
+        """Build a snapshot from ``{sheet name: rows}`` (rows start at A1)."""
+        return cls([SheetSnapshot(n, [list(r) for r in rows]) for n, rows in sheets.items()], name=name)
