@@ -125,7 +125,7 @@ class Table:
         return {
             "sheet": self.sheet,
             "table": self.spec.key,
-            "name": f"{self.spec.number} {self.spec.sheet}",
+            "name": self.spec.sheet,
             "header_range": self.header_range,
             "data_range": self.data_range,
             "data_rows": len(self.data_rows),

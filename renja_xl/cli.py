@@ -1,0 +1,128 @@
+"""The ``renja-xl`` command.
+
+Exit codes: 0 done, 1 the workbook has errors (``check``), 2 unusable input or output
+(one Indonesian sentence on stderr; ``--debug`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Optional, Sequence
+
+from . import __version__
+from .errors import InputError, RenjaXLError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _print_err(message: str) -> None:
+    print(f"renja-xl: {message}", file=sys.stderr)
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    """List the tables found in each workbook."""
+    from .io.files import expand_inputs, load_snapshot
+    from .reader import find_tables
+
+    files = expand_inputs(args.files)
+    if not files:
+        raise InputError("Tidak ada berkas .xlsx/.xlsm yang ditemukan pada masukan yang diberikan.")
+    status, report = EXIT_OK, []
+    for path in files:
+        try:
+            snapshot = load_snapshot(path)
+        except InputError as exc:
+            _print_err(str(exc))
+            if args.debug:
+                traceback.print_exc()
+            status = EXIT_UNUSABLE
+            continue
+        tables = find_tables(snapshot)
+        report.append({"file": str(path), "tables": [t.describe() for t in tables]})
+        if args.format == "text":
+            _print_tables(path, tables)
+    if args.format == "json":
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    return status
+
+
+def _print_tables(path: Path, tables: list) -> None:
+    print(f"{path}: {len(tables)} tabel ditemukan")
+    for t in tables:
+        d = t.describe()
+        print(f"  [{t.sheet}] {d['name']} ({t.spec.key})")
+        print(f"      judul {d['header_range']}, data {d['data_range'] or '-'}: "
+              f"{d['data_rows']} baris data, {d['total_rows']} baris jumlah")
+        if d["skipped"]:
+            reasons: dict[str, list[int]] = {}
+            for s in d["skipped"]:
+                reasons.setdefault(s["reason"], []).append(s["row"])
+            for reason, rows in reasons.items():
+                shown = ", ".join(str(r) for r in rows[:12]) + (" …" if len(rows) > 12 else "")
+                print(f"      dilewati ({reason}): baris {shown}")
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    """Generate the official templates from the specs."""
+    from .io.template import build_workbook, save_deterministic
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for document, name in (("renja", "renja_pd.xlsx"), ("lkjip", "lkjip.xlsx")):
+        wb, _ = build_workbook(document, year=args.tahun)
+        save_deterministic(wb, out / name)
+        print(f"ditulis: {out / name}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="renja-xl",
+        description="Memeriksa tabel resmi Renja PD dan LKjIP di buku kerja Excel.",
+    )
+    parser.add_argument("--version", action="version", version=f"renja-xl {__version__}")
+    parser.add_argument("--debug", action="store_true", help="tampilkan traceback bila terjadi kesalahan")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+
+    tables = sub.add_parser("tables", help="daftar tabel yang dikenali di setiap buku kerja")
+    tables.add_argument("files", nargs="+", metavar="BERKAS", help="berkas .xlsx/.xlsm atau folder")
+    tables.add_argument("--format", choices=("text", "json"), default="text")
+    tables.set_defaults(func=cmd_tables)
+
+    template = sub.add_parser("template", help="buat templat resmi dari spesifikasi tabel")
+    template.add_argument("--out", default="xlsx_templates", help="folder tujuan (bawaan: xlsx_templates)")
+    template.add_argument("--tahun", type=int, default=None, help="tahun dokumen (bawaan: n, n-1, … simbolik)")
+    template.set_defaults(func=cmd_template)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_UNUSABLE
+    try:
+        return args.func(args)
+    except RenjaXLError as exc:
+        _print_err(str(exc))
+        if args.debug:
+            traceback.print_exc()
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        _print_err("dibatalkan.")
+        return 130
+    except Exception as exc:  # a bug: still one sentence, the traceback only on request
+        _print_err(f"kesalahan tak terduga ({type(exc).__name__}: {exc}); jalankan dengan --debug untuk rinciannya.")
+        if args.debug:
+            traceback.print_exc()
+        return EXIT_UNUSABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Writing output files atomically: a temporary file beside the target, then a rename.
+
+A failure or Ctrl-C mid-write never leaves half a workbook, and the target is only
+replaced once the new content is complete on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import OutputError
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"Folder tujuan '{folder}' tidak ada; hasil '{target.name}' tidak dapat ditulis.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"Hasil '{target.name}' tidak dapat ditulis di '{folder}': {exc.strerror or exc}.") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"Hasil '{target.name}' tidak dapat ditulis: {exc.strerror or exc}.") from None
+        raise

@@ -1,0 +1,125 @@
+"""Reading workbook files into snapshots (openpyxl), with a clear answer for unusable files.
+
+Every failure becomes an :class:`~renja_xl.errors.InputError` whose message is one
+Indonesian sentence naming the file; nothing here lets a traceback reach a user.
+The file is opened read-only and never written.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import InputError
+from ..snapshot import SheetSnapshot, WorkbookSnapshot
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+
+
+def _sniff(path: Path) -> None:
+    """Refuse what is not an OOXML workbook, saying what it is instead."""
+    name = path.name
+    if not path.exists():
+        raise InputError(f"Berkas '{name}' tidak ditemukan.")
+    if path.is_dir():
+        raise InputError(f"'{name}' adalah folder, bukan berkas Excel.")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+            if head == _OLE_MAGIC:
+                handle.seek(0)
+                body = handle.read(4 * 1024 * 1024)
+                if _ENCRYPTION_STREAM in body:
+                    raise InputError(
+                        f"Berkas '{name}' dilindungi kata sandi; buka di Excel, hapus kata sandinya "
+                        "(File > Info > Protect Workbook), simpan, lalu coba lagi."
+                    )
+                raise InputError(
+                    f"Berkas '{name}' berformat Excel lama (.xls); simpan ulang sebagai .xlsx "
+                    "(File > Save As > Excel Workbook) lalu coba lagi."
+                )
+    except PermissionError:
+        raise InputError(f"Berkas '{name}' tidak dapat dibaca (izin ditolak atau sedang dikunci program lain).") from None
+    except OSError as exc:
+        raise InputError(f"Berkas '{name}' tidak dapat dibaca: {exc.strerror or exc}.") from None
+    if head[:4] != _ZIP_MAGIC:
+        if not head:
+            raise InputError(f"Berkas '{name}' kosong (0 byte).")
+        raise InputError(f"Berkas '{name}' bukan buku kerja Excel (.xlsx/.xlsm).")
+    if path.suffix.lower() == ".xlsb":
+        raise InputError(f"Berkas '{name}' berformat biner (.xlsb); simpan ulang sebagai .xlsx lalu coba lagi.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile:
+        raise InputError(f"Berkas '{name}' rusak atau terpotong (arsip zip tidak utuh).") from None
+    if "xl/workbook.bin" in names:
+        raise InputError(f"Berkas '{name}' berformat biner (.xlsb); simpan ulang sebagai .xlsx lalu coba lagi.")
+    if "xl/workbook.xml" not in names:
+        raise InputError(f"Berkas '{name}' bukan buku kerja Excel: bagian xl/workbook.xml tidak ada.")
+
+
+def _trim(values: list) -> list:
+    end = len(values)
+    while end and (values[end - 1] is None or values[end - 1] == ""):
+        end -= 1
+    return list(values[:end])
+
+
+def load_snapshot(path: str | os.PathLike) -> WorkbookSnapshot:
+    """Read every sheet's cached values (and percent formats) from a workbook file."""
+    import openpyxl  # the adapter, not the core, depends on openpyxl
+
+    path = Path(path)
+    _sniff(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on damaged packages
+        raise InputError(f"Berkas '{path.name}' tidak dapat dibuka sebagai buku kerja Excel ({type(exc).__name__}).") from exc
+    try:
+        sheets = []
+        for ws in book.worksheets:
+            rows: list[list] = []
+            percent: set = set()
+            for r_index, row in enumerate(ws.iter_rows(), start=1):
+                values = []
+                for c_index, cell in enumerate(row, start=1):
+                    value = getattr(cell, "value", None)
+                    values.append(value)
+                    if isinstance(value, (int, float)) and "%" in (getattr(cell, "number_format", "") or ""):
+                        percent.add((r_index, c_index))
+                rows.append(_trim(values))
+            while rows and not rows[-1]:
+                rows.pop()
+            sheets.append(SheetSnapshot(ws.title, rows, percent_cells=frozenset(percent)))
+    except Exception as exc:
+        raise InputError(f"Isi berkas '{path.name}' tidak dapat dibaca ({type(exc).__name__}).") from exc
+    finally:
+        book.close()
+    return WorkbookSnapshot(sheets, name=path.name)
+
+
+def expand_inputs(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files as given, and the workbooks inside folders (lock files ``~$…`` and checked copies left out)."""
+    out: list[Path] = []
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            out.extend(
+                f for f in sorted(p.iterdir())
+                if f.suffix.lower() in WORKBOOK_SUFFIXES and not f.name.startswith("~$")
+                and not f.stem.endswith("_diperiksa") and f.is_file()
+            )
+        else:
+            out.append(p)
+    return out
