@@ -115,8 +115,8 @@ def realigned(key: str, cells: tuple) -> tuple:
 SEED_LAYOUT = {
     "Bab II Evaluasi": [("renja.t2_1", 6, 2), ("renja.t2_2", 80, 1), ("renja.t2_3", 95, 3), ("renja.t2_4", 115, 1)],
     "Bab III Rencana": [("renja.t3_2", 3, 1), ("renja.t3_3", 80, 2), ("renja.t3_4", 95, 1)],
-    "LKjIP Perencanaan": [("lkjip.t2_1", 8, 1), ("lkjip.t2_2", 20, 2), ("lkjip.pk_kinerja", 115, 1),
-                          ("lkjip.pk_anggaran", 125, 2)],
+    "LKjIP Perencanaan": [("lkjip.t2_1", 8, 1), ("lkjip.t2_2", 20, 2), ("lkjip.pk_kinerja", 125, 1),
+                          ("lkjip.pk_anggaran", 137, 2)],
     "Capaian": [("lkjip.t3_1_1", 4, 3), ("lkjip.t3_1_2", 18, 1), ("lkjip.t3_1_3", 35, 2)],
     "Anggaran 2016": [("lkjip.t3_2", 12, 4)],
 }
@@ -156,8 +156,12 @@ def build_seed_layout(path: Path) -> dict:
     for sheet_name, placements in SEED_LAYOUT.items():
         ws = wb.create_sheet(sheet_name)
         ws.cell(1, 1, "Dokumen contoh: tabel ditempel seperti tercetak di dokumen aslinya.")
+        used_until = 1
         for key, top, left in placements:
             rows = seed_layout_rows(key)
+            if top <= used_until:
+                raise ValueError(f"{key} at row {top} overlaps the table above (ends at row {used_until})")
+            used_until = top + len(rows) - 1
             offset = 2 if CAPTIONS[key] else 0
             for i, cells in enumerate(rows):
                 for j, value in enumerate(cells):

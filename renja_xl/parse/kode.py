@@ -102,6 +102,12 @@ def _parse_90(tokens: list[str], anomalies: set[str]) -> tuple[str, Optional[str
     if level is None:
         anomalies.add(SEGMENTS)
         return "", None, None
+    # "X"/"XX" stand for any urusan/bidang (program penunjang); elsewhere only digits
+    placeholders_ok = tokens[0].upper() in ("X",) or tokens[0].isdigit()
+    placeholders_ok &= n < 2 or tokens[1].upper() in ("X", "XX") or tokens[1].isdigit()
+    if not placeholders_ok or not all(t.isdigit() for t in tokens[2:]):
+        anomalies.add(SEGMENTS)
+        return "", None, None
     out = [tokens[0].upper() if tokens[0].upper() == "X" else tokens[0]]
     if len(out[0]) != 1:
         anomalies.add(SEGMENTS)

@@ -131,7 +131,6 @@ def parse_number(raw: Any, notation: Optional[str] = None) -> Optional[ParsedNum
         negative, s = True, s[1:-1].strip()
     if s.lower() in _NO_VALUE:
         return ParsedNumber(text=text, value=None, percent=percent) if (percent or s == "-") else None
-    s = s.replace(" ", "")
     s = _strip_trailing_dot(s)
     if not _CORE.match(s):
         return None

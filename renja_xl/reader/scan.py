@@ -193,7 +193,8 @@ def locate_tables(snapshot: WorkbookSnapshot, specs: tuple[TableSpec, ...] = ALL
         for index, (block, repeats) in enumerate(groups):
             stop = groups[index + 1][0].top - 1 if index + 1 < len(groups) else sheet.bottom
             table = Table(spec=block.spec, sheet=sheet.name, header_top=block.top,
-                          header_bottom=block.bottom, columns=dict(block.columns), page_headers=len(repeats))
+                          header_bottom=block.bottom, columns=dict(sorted(block.columns.items(), key=lambda kv: kv[1])),
+                          page_headers=len(repeats))
             _collect_rows(sheet, table, block.bottom + 1, stop, repeats)
             tables.append(table)
     return tables

@@ -1,0 +1,26 @@
+"""Shared fixtures: paths to the repository, the examples and the seed-layout workbook."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(EXAMPLES))
+
+RENJA_EXAMPLE = EXAMPLES / "renja_2022_disnaker_balikpapan.xlsx"
+LKJIP_EXAMPLE = EXAMPLES / "lkjip_2016_disnakersos_balikpapan.xlsx"
+
+
+@pytest.fixture(scope="session")
+def seed_layout(tmp_path_factory):
+    """The seed tables pasted as the documents print them: (path, expected data rows per table)."""
+    from seed_tables import build_seed_layout
+
+    path = tmp_path_factory.mktemp("seed") / "tata_letak_lain.xlsx"
+    expected = build_seed_layout(path)
+    return path, expected

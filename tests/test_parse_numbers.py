@@ -1,0 +1,100 @@
+"""Numbers in both notations, every form the two seeds use."""
+
+import math
+
+import pytest
+from hypothesis import given, strategies as st
+
+from renja_xl.parse.numbers import EN, ID, format_number, notation_of, parse_number
+
+
+@pytest.mark.parametrize(
+    "text, value, percent, notation",
+    [
+        # Indonesian notation (Renja Tabel 2.3, narrative)
+        ("949.973.000", 949973000, False, ID),
+        ("49.898.500", 49898500, False, ID),
+        ("61,91%", 61.91, True, ID),
+        # English notation (Renja Tabel 3.4, LKjIP Tabel 3.2)
+        ("949,973,000", 949973000, False, EN),
+        ("1,049,868,700", 1049868700, False, EN),
+        ("16,935,245,186", 16935245186, False, EN),
+        ("84.59%", 84.59, True, EN),
+        ("100.00%", 100.0, True, EN),
+        ("125.60", 125.6, False, EN),
+        ("25.00", 25.0, False, EN),
+        ("0.032", 0.032, False, EN),
+        ("0.04", 0.04, False, EN),
+        ("Rp 1,090,093,400", 1090093400, False, EN),
+        ("Rp -", None, False, None),
+        # plain
+        ("100%", 100.0, True, None),
+        ("126%", 126.0, True, None),
+        ("600", 600, False, None),
+        ("16.", 16, False, None),  # a numbered-list habit, not a decimal
+        ("0", 0, False, None),
+    ],
+)
+def test_seed_number_forms(text, value, percent, notation):
+    parsed = parse_number(text)
+    assert parsed is not None
+    assert parsed.value == pytest.approx(value) if value is not None else parsed.value is None
+    assert parsed.percent is percent
+    assert parsed.notation == notation
+    assert not parsed.ambiguous
+
+
+@pytest.mark.parametrize("text", ["-", "–", "—", "", "   "])
+def test_dash_and_empty_mean_no_value(text):
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value is None
+
+
+@pytest.mark.parametrize("text", ["Penting", "APBD Kota", "1.2.3", "12,34,5", "4.300 Pencaker", "abc%", "2 .07"])
+def test_texts_that_are_not_numbers(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, thousands, decimal",
+    [("4.300", 4300, 4.3), ("2,589", 2589, 2.589), ("1,500", 1500, 1.5), ("10,842", 10842, 10.842)],
+)
+def test_ambiguous_numbers_are_reported_then_resolved_by_notation(text, thousands, decimal):
+    bare = parse_number(text)
+    assert bare.ambiguous and bare.value == thousands
+    sep_thousands_notation = ID if "." in text else EN
+    sep_decimal_notation = EN if "." in text else ID
+    assert parse_number(text, sep_thousands_notation).value == thousands
+    assert parse_number(text, sep_decimal_notation).value == pytest.approx(decimal)
+    assert not parse_number(text, sep_thousands_notation).ambiguous
+
+
+def test_excel_numbers_pass_through():
+    assert parse_number(1090093400).value == 1090093400
+    assert parse_number(0.8459).value == 0.8459
+    assert parse_number(True) is None
+    assert parse_number(float("nan")) is None
+
+
+def test_notation_is_learnt_from_the_texts_that_prove_it():
+    assert notation_of(["1,049,868,700", "4.300", "81.5%"]) == EN
+    assert notation_of(["949.973.000", "61,91%", "2,589"]) == ID
+    assert notation_of(["4.300", "2,589", 12]) is None
+    assert notation_of(["1.000.000", "1,000,000"]) is None  # a tie proves nothing
+
+
+@given(st.text())
+def test_never_raises_on_any_text(text):
+    parse_number(text)
+    parse_number(text, ID)
+    parse_number(text, EN)
+    notation_of([text])
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.sampled_from([ID, EN]), st.integers(0, 3))
+def test_format_then_parse_round_trips_in_both_notations(value, notation, decimals):
+    rounded = round(value, decimals)
+    text = format_number(rounded, notation, decimals)
+    parsed = parse_number(text, notation)
+    assert parsed is not None and not parsed.ambiguous
+    assert math.isclose(parsed.value, rounded, rel_tol=1e-12, abs_tol=10 ** -decimals / 2)
