@@ -5,9 +5,10 @@
 Each table of the two seed documents goes into the generated official template
 (the same drawing code as ``renja-xl template``), its data rows as the document
 gives them, errors included: they are what the checks exist to find. Values are
-stored the way Excel stores what staff type: a clear number becomes a number
-(a percentage a number with a % format), anything else stays text (``4.300
-Pencaker``, ``2,589``, ``-``). The two optional columns the seeds carry beyond the
+stored the way Excel stores what staff type: a number becomes a number (read in
+the notation the table's own texts prove, so ``600,000`` in an English-notation
+table is 600000; a percentage becomes a number with a % format), anything else
+stays text (``4.300 Pencaker``, ``15 jenis``, ``-``). The two optional columns the seeds carry beyond the
 official formats (Formulasi in Tabel 3.4, a second Realisasi in Tabel 2.1) are
 drawn in, so the examples are not the bare template.
 """
@@ -21,10 +22,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from seed_tables import DOCUMENT_YEAR, data_lines, realigned  # noqa: E402
+from seed_tables import DOCUMENT_YEAR, data_lines, realigned, typed_value  # noqa: E402
 
 from renja_xl.io.template import build_workbook, save_deterministic  # noqa: E402
-from renja_xl.parse.numbers import parse_number  # noqa: E402
+from renja_xl.parse.numbers import notation_of  # noqa: E402
 from renja_xl.specs import DOCUMENTS  # noqa: E402
 from renja_xl.specs.base import Role  # noqa: E402
 
@@ -33,22 +34,6 @@ OUTPUTS = {
     "lkjip": HERE / "lkjip_2016_disnakersos_balikpapan.xlsx",
 }
 OPTIONAL_COLUMNS = ("realisasi_n1", "formulasi")
-_KEEP_TEXT = (Role.NO, Role.KODE, Role.URAIAN, Role.INDIKATOR, Role.TEXT, Role.LOKASI, Role.CHOICE, Role.SATUAN)
-
-
-def cell_value(text, role):
-    """(value, number format or None) for a seed cell typed into a column of ``role``."""
-    if text is None:
-        return None, None
-    if role in _KEEP_TEXT:
-        return text, None
-    parsed = parse_number(text)
-    if parsed is None or parsed.value is None or parsed.ambiguous:
-        return text, None
-    value = parsed.value
-    if parsed.percent:
-        return value / 100, "0.00%"
-    return (int(value) if float(value).is_integer() else value), None
 
 
 def build(document: str, path: Path) -> None:
@@ -60,9 +45,10 @@ def build(document: str, path: Path) -> None:
         layout = layouts[spec.key]
         ws = wb[spec.sheet]
         roles = {index: spec.column(key).role for key, index in layout.columns.items()}
+        notation = notation_of(text for line in rows[spec.key] for text in line.cells)
         for offset, line in enumerate(rows[spec.key]):
             for j, text in enumerate(realigned(spec.key, line.cells), start=1):
-                value, number_format = cell_value(text, roles.get(j, Role.TEXT))
+                value, number_format = typed_value(text, roles.get(j, Role.TEXT), notation)
                 if value is None:
                     continue
                 cell = ws.cell(layout.first_data_row + offset, j, value)

@@ -109,6 +109,29 @@ def realigned(key: str, cells: tuple) -> tuple:
     return cells
 
 
+def typed_value(text, role, notation=None):
+    """(value, number format or None): how Excel stores ``text`` typed into a column of ``role``.
+
+    A number becomes a number, read in the notation the table's own texts prove
+    (``600,000`` in an English-notation table is 600000); a percentage becomes a
+    fraction with a % format; anything else stays text (``4.300 Pencaker``, ``-``).
+    """
+    from renja_xl.parse.numbers import parse_number
+    from renja_xl.specs.base import Role
+
+    if text is None:
+        return None, None
+    if role in (Role.NO, Role.KODE, Role.URAIAN, Role.INDIKATOR, Role.TEXT, Role.LOKASI, Role.CHOICE, Role.SATUAN):
+        return text, None
+    parsed = parse_number(text, notation)
+    if parsed is None or parsed.value is None or parsed.ambiguous:
+        return text, None
+    if parsed.percent:
+        return parsed.value / 100, "0.00%"
+    value = parsed.value
+    return (int(value) if float(value).is_integer() else value), None
+
+
 # --- the "laid out by someone else" workbook --------------------------------------------
 
 # sheet name -> [(table key, first row, first column)]; other start cells than the template
@@ -146,9 +169,16 @@ def seed_layout_rows(key: str) -> list[tuple]:
     return rows
 
 
-def build_seed_layout(path: Path) -> dict:
-    """Write the seed-layout workbook; return ``{table key: (sheet, [sheet row of each data line])}``."""
+def build_seed_layout(path: Path, typed: bool = False) -> dict:
+    """Write the seed-layout workbook; return ``{table key: (sheet, [sheet row of each data line])}``.
+
+    With ``typed`` the data cells hold what Excel stores when the numbers are typed
+    (:func:`typed_value`); otherwise every cell is the document's text.
+    """
     from openpyxl import Workbook
+
+    from renja_xl.parse.numbers import notation_of
+    from renja_xl.specs import get_spec
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -159,15 +189,25 @@ def build_seed_layout(path: Path) -> dict:
         used_until = 1
         for key, top, left in placements:
             rows = seed_layout_rows(key)
+            first_data = 2 if CAPTIONS[key] else 0
+            kinds = [None] * first_data + [line.kind for line in seed_lines(key)]
+            roles = [c.role for c in get_spec(key).template_columns(("realisasi_n1", "formulasi"))]
+            notation = notation_of(t for line in data_lines(key) for t in line.cells)
             if top <= used_until:
                 raise ValueError(f"{key} at row {top} overlaps the table above (ends at row {used_until})")
             used_until = top + len(rows) - 1
-            offset = 2 if CAPTIONS[key] else 0
             for i, cells in enumerate(rows):
                 for j, value in enumerate(cells):
-                    if value is not None:
-                        cell = ws.cell(top + i, left + j, value)
+                    if value is None:
+                        continue
+                    number_format = None
+                    if typed and kinds[i] == "data" and j < len(roles):
+                        value, number_format = typed_value(value, roles[j], notation)
+                    cell = ws.cell(top + i, left + j, value)
+                    if isinstance(value, str):
                         cell.data_type = "s"
-            expected[key] = (sheet_name, [top + offset + line.index for line in data_lines(key)])
+                    if number_format:
+                        cell.number_format = number_format
+            expected[key] = (sheet_name, [top + first_data + line.index for line in data_lines(key)])
     wb.save(path)
     return expected

@@ -67,6 +67,34 @@ def _print_tables(path: Path, tables: list) -> None:
                 print(f"      dilewati ({reason}): baris {shown}")
 
 
+def cmd_fill(args: argparse.Namespace) -> int:
+    """Write the computed columns of every table as live formulas into a copy."""
+    from .compute import FillOptions, compute_workbook
+    from .io.files import load_snapshot
+    from .io.write import plan_output, write_computed
+    from .reader import find_tables
+
+    source = Path(args.file)
+    snapshot = load_snapshot(source)
+    tables = find_tables(snapshot)
+    if not tables:
+        raise InputError(f"Tidak ada tabel Renja/LKjIP yang dikenali di '{source.name}'; tidak ada yang dihitung.")
+    fills = compute_workbook(snapshot, tables, FillOptions(rollup=args.rollup))
+    target = plan_output(source, Path(args.output) if args.output else None, "_terisi", args.in_place)
+    cells = [c for f in fills for c in f.cells]
+    write_computed(source, target, cells)
+    for fill in fills:
+        counts: dict[str, int] = {}
+        for c in fill.cells:
+            counts[c.key] = counts.get(c.key, 0) + 1
+        detail = ", ".join(f"{k} {n}" for k, n in counts.items()) or "tidak ada kolom hitungan"
+        print(f"[{fill.table.sheet}] {fill.table.spec.sheet}: {len(fill.cells)} rumus ({detail})")
+        if fill.missing:
+            print(f"      kolom hitungan tidak ada di lembar ini: {', '.join(fill.missing)}")
+    print(f"ditulis: {target}" + (f" (cadangan: {source.name}.bak)" if args.in_place else ""))
+    return EXIT_OK
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     """Generate the official templates from the specs."""
     from .io.template import build_workbook, save_deterministic
@@ -93,6 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
     tables.add_argument("files", nargs="+", metavar="BERKAS", help="berkas .xlsx/.xlsm atau folder")
     tables.add_argument("--format", choices=("text", "json"), default="text")
     tables.set_defaults(func=cmd_tables)
+
+    fill = sub.add_parser("fill", help="isi kolom hitungan dengan rumus Excel (salinan baru)")
+    fill.add_argument("file", metavar="BERKAS")
+    fill.add_argument("-o", "--output", help="berkas hasil (bawaan: <nama>_terisi.xlsx di samping masukan)")
+    fill.add_argument("--rollup", action="store_true",
+                      help="juga hitung pagu kegiatan/program/total dari rinciannya (biasanya diketik; bawaan: hanya diperiksa)")
+    fill.add_argument("--in-place", action="store_true", help="tulis ke berkas masukan (salinan .bak dibuat dahulu)")
+    fill.set_defaults(func=cmd_fill)
 
     template = sub.add_parser("template", help="buat templat resmi dari spesifikasi tabel")
     template.add_argument("--out", default="xlsx_templates", help="folder tujuan (bawaan: xlsx_templates)")

@@ -8,8 +8,22 @@ date/time. Cells holding a number formatted as a percentage are listed in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def is_percent_format(number_format: str | None) -> bool:
+    """True when a number format shows the value times 100 with a ``%`` (``0.00%``).
+
+    A quoted or escaped percent sign (``0.00"%"``, ``0.00\\%``) is literal text: the
+    value is shown as is.
+    """
+    if not number_format:
+        return False
+    return "%" in _QUOTED.sub("", number_format)
 
 
 def col_letter(index: int) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InputError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, is_percent_format
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -96,7 +96,7 @@ def load_snapshot(path: str | os.PathLike) -> WorkbookSnapshot:
                 for c_index, cell in enumerate(row, start=1):
                     value = getattr(cell, "value", None)
                     values.append(value)
-                    if isinstance(value, (int, float)) and "%" in (getattr(cell, "number_format", "") or ""):
+                    if isinstance(value, (int, float)) and is_percent_format(getattr(cell, "number_format", None)):
                         percent.add((r_index, c_index))
                 rows.append(_trim(values))
             while rows and not rows[-1]:

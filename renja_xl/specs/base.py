@@ -123,7 +123,10 @@ class ColumnSpec:
     required: bool = True
     in_template: bool = True
     computed: Optional[Formula] = None
-    total: Optional[str] = None  # how the total row aggregates: "sum" or "average"
+    # how a total row (JUMLAH, RATA-RATA…) gets this column: "sum" (of the leaf rows),
+    # "average", "formula" (the row formula on the total row), "rollup" (sum of the
+    # top-level rows, only with --rollup: such totals are usually typed and checked)
+    total: Optional[str] = None
     width: float = 14.0
     number_format: Optional[str] = None
     choices: tuple[str, ...] = ()

@@ -61,7 +61,7 @@ T2_2 = TableSpec(
         C("no", "NO", Role.NO, width=6, aliases=("No.",)),
         C("uraian", "PROGRAM/KEGIATAN", Role.URAIAN, width=60, aliases=("Program / Kegiatan", "Program dan Kegiatan")),
         C("pagu", "PAGU (Rp)", Role.PAGU, width=18, number_format=PAGU_FORMAT, aliases=("Pagu", "Anggaran (Rp)"),
-          computed=Rollup("pagu"), total="sum"),
+          computed=Rollup("pagu"), total="rollup"),
     ),
     min_columns=3,
 )
@@ -80,6 +80,12 @@ PK_KINERJA = TableSpec(
         C("indikator", "Indikator Kinerja Utama (IKU)", Role.INDIKATOR, width=44,
           aliases=("Indikator Kinerja Utama", "Indikator Kinerja")),
         C("target", "Target", Role.TARGET),
+        C("realisasi", "Realisasi", Role.TARGET, required=False,
+          note="Tambahan renja-xl: realisasi tahun n untuk menghitung capaian Perjanjian Kinerja."),
+        _POLARITAS,
+        C("capaian", "Capaian (%)", Role.PERCENT, required=False, number_format=PERCENT_FORMAT,
+          computed=Capaian("realisasi", "target", "polaritas")),
+        _PREDIKAT,
     ),
     min_columns=3,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .base import (
     ColumnSpec as C,
     CumulativeOrLatest,
+    Predikat,
     Ratio,
     Role,
     Rollup,
@@ -17,7 +18,7 @@ from .base import (
 )
 
 PAGU_FORMAT = "#,##0"
-PERCENT_FORMAT = "0.00"
+PERCENT_FORMAT = '0.00"%"'  # percent points shown with a % sign (73.6 -> 73.60%)
 
 SUMBER_DANA = (
     "APBD Kota", "APBD Kabupaten", "APBD Provinsi", "APBN", "DAK", "DBH", "BLUD", "Lainnya",
@@ -82,6 +83,8 @@ T2_1 = TableSpec(
         C("tingkat_capaian", "Tingkat Capaian (%)", Role.PERCENT, number_format=PERCENT_FORMAT,
           group="Perkiraan Realisasi Capaian Target Renstra PD s.d tahun berjalan ({n-1})",
           computed=Ratio("realisasi_capaian", "target_renstra"), total="average"),
+        C("predikat", "Predikat", Role.TEXT, width=14, required=False, computed=Predikat("tingkat_capaian"),
+          note="Tambahan renja-xl: predikat tingkat capaian (Sangat Tinggi … Sangat Rendah)."),
     ),
 )
 
@@ -103,6 +106,7 @@ T2_2 = TableSpec(
         C("realisasi", "Realisasi", Role.NUMBER),
         C("persen", "%", Role.PERCENT, number_format=PERCENT_FORMAT, aliases=("Capaian (%)", "Capaian", "(%)"),
           computed=Ratio("realisasi", "target"), total="average"),
+        C("predikat", "Predikat", Role.TEXT, width=14, required=False, computed=Predikat("persen")),
     ),
 )
 
@@ -219,14 +223,14 @@ T3_4 = TableSpec(
         C("target", "Target Capaian Kinerja", Role.TARGET, group=_RENCANA),
         C("pagu", "Kebutuhan Dana/Pagu Indikatif", Role.PAGU, group=_RENCANA, width=18,
           number_format=PAGU_FORMAT, aliases=("Kebutuhan Dana / Pagu Indikatif", "Pagu Indikatif"),
-          computed=Rollup("pagu"), total="sum"),
+          computed=Rollup("pagu"), total="rollup"),
         C("sumber_dana", "Sumber Dana", Role.CHOICE, group=_RENCANA, width=14, choices=SUMBER_DANA),
         C("catatan", "Catatan Penting", Role.TEXT, width=16, required=False),
         C("target_n1", "Target Capaian Kinerja", Role.TARGET, group=_MAJU,
           group_aliases=("Prakiraan Maju Rencana Tahun {n+1}", "Prakiraan Maju Tahun {n+1}", "Prakiraan Maju")),
         C("pagu_n1", "Kebutuhan Dana/Pagu Indikatif", Role.PAGU, group=_MAJU, width=18,
           number_format=PAGU_FORMAT, aliases=("Kebutuhan Dana / Pagu Indikatif", "Pagu Indikatif"),
-          computed=Rollup("pagu_n1"), total="sum"),
+          computed=Rollup("pagu_n1"), total="rollup"),
     ),
     min_columns=6,
 )
