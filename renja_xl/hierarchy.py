@@ -2,13 +2,14 @@
 
 Rules, from how the documents are written:
 
-* a row with a kode sits at the kode's level; its parent is the nearest row above
-  whose kode is the kode's parent, or else the nearest row above of a higher level
-  (old short codes such as ``01.001`` under ``I 01``, or a kegiatan whose own row is
-  missing);
+* a row with a kode sits at the kode's level; its parent is the nearest existing
+  ancestor by kode (a sub kegiatan whose kegiatan row is missing hangs on the program
+  and is an *orphan*), or, when no ancestor exists at all (old short codes such as
+  ``01.001`` under ``I 01``, a foreign urusan), the nearest row above of a higher level;
 * a row without a kode whose name reads ``PROGRAM …`` (``I. PROGRAM …``) is a program;
 * any other row without a kode belongs to the coded row above it (an extra indicator
-  line, a part of its pagu): it is a *continuation* of that row, never counted twice.
+  line, a part of its pagu): it is a *continuation* of that row, never counted twice;
+* a kode seen before is a duplicate: it stays in the tree but counts once.
 
 Used by compute (roll-up formulas) and by the pagu checks.
 """
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
+from .parse.kode import parent_of
 from .reader.model import Row, Table
 
 LEVEL_RANK = {"urusan": 0, "bidang": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
@@ -34,10 +36,21 @@ class Node:
     rows: list = field(default_factory=list)       # the row itself, then its continuation rows
     children: list = field(default_factory=list)
     parent: Optional["Node"] = None
+    duplicate_of: Optional["Node"] = None           # an earlier row with the same kode
+    orphan: bool = False                            # its parent kode has no row
 
     @property
     def is_leaf(self) -> bool:
         return not self.children
+
+    @property
+    def continuation(self) -> list:
+        return self.rows[1:]
+
+    @property
+    def counted_children(self) -> list:
+        """Children that count in a sum: a duplicated kode counts once."""
+        return [c for c in self.children if c.duplicate_of is None]
 
 
 @dataclass
@@ -98,14 +111,41 @@ def build(table: Table) -> Hierarchy:
             continue
         node = Node(row=row, level=level, rows=[row])
         parent = None
-        if row.kode is not None and row.kode.valid and row.kode.parent:
-            parent = by_kode.get(row.kode.parent)
+        coded = row.kode is not None and row.kode.valid
+        if coded:
+            node.duplicate_of = by_kode.get(row.kode.canonical)
+            ancestor, scheme = row.kode.parent, row.kode.scheme
+            while ancestor and parent is None:
+                parent = by_kode.get(ancestor)
+                if parent is None:
+                    node.orphan = node.orphan or ancestor == row.kode.parent
+                    ancestor = parent_of(ancestor, scheme)
         if parent is None:
+            # no ancestor by kode (old short codes, a foreign urusan): the nearest row above of a higher level
             rank = LEVEL_RANK.get(level, 9)
             parent = next((n for n in reversed(nodes) if LEVEL_RANK.get(n.level, 9) < rank), None)
         node.parent = parent
         (parent.children if parent else roots).append(node)
         nodes.append(node)
-        if row.kode is not None and row.kode.valid:
+        if coded and node.duplicate_of is None:
             by_kode[row.kode.canonical] = node
     return Hierarchy(roots=roots, nodes=nodes, loose=loose)
+
+
+def amount(node: Node, number: Callable[[Row], Optional[float]]) -> Optional[float]:
+    """A node's own amount: its coded row's number, or else the sum of its continuation rows'.
+
+    Uncoded rows under a coded row are its breakdown: they stand in for it when it is
+    empty and are checked against it when both are filled; never added on top.
+    """
+    own = number(node.row)
+    if own is not None:
+        return own
+    parts = [n for n in (number(r) for r in node.continuation) if n is not None]
+    return sum(parts) if parts else None
+
+
+def children_sum(node: Node, number: Callable[[Row], Optional[float]]) -> Optional[float]:
+    """The sum of a node's counted children's amounts (None when none has a number)."""
+    values = [v for v in (amount(c, number) for c in node.counted_children) if v is not None]
+    return sum(values) if values else None

@@ -163,10 +163,23 @@ def test_rollup_by_kode_counts_continuation_rows_once():
     plain, _ = fill(rows)
     assert plain == {}                                         # typed sums are checked, not overwritten
     cells, _ = fill(rows, rollup=True)
-    assert cells["F4"].formula == "=SUM(F5:F7)" and cells["F4"].value == 110
+    # the empty coded row "-" stands for its breakdown (the uncoded row below it)
+    assert cells["F4"].formula == "=SUM(F5,IF(ISNUMBER(F6),F6,SUM(F7)))" and cells["F4"].value == 110
     assert cells["F3"].formula == "=SUM(F4)" and cells["F3"].value == 110
     assert cells["F8"].formula == "=SUM(F3)" and cells["F8"].value == 110
-    assert cells["J4"].value == 6 and cells["J8"].value == 6
+    # a filled coded row counts once: its breakdown is not added on top
+    assert cells["J4"].value == 3 and cells["J8"].value == 3
+
+
+def test_rollup_counts_a_duplicated_kode_once():
+    rows = T34_HEADER + [
+        ["2 .07 .03", "PROGRAM PELATIHAN", "Persentase", "Kota", "10%", 1000, None, None, None, None],
+        ["2 .07 .03 .2.02 .01", "Pembinaan LPKS", "Jumlah", "Kota", "1 kali", 400, None, None, None, None],
+        ["2 .07 .03 .2.02 .01", "Pembinaan LPKS", "Jumlah", "Kota", "3 LPK", 400, None, None, None, None],
+        ["2 .07 .03 .2.04", "Konsultasi", "Jumlah", "Kota", "1 Jenis", 600, None, None, None, None],
+    ]
+    cells, _ = fill(rows, rollup=True)
+    assert cells["F3"].formula == "=SUM(F4,F6)" and cells["F3"].value == 1000
 
 
 def test_missing_computed_columns_are_reported():

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..hierarchy import Hierarchy, build
+from ..hierarchy import Hierarchy, Node, build, children_sum
 from ..parse.indicators import indicator_kind
 from ..parse.targets import Target
 from ..reader.model import Row, Table
@@ -65,6 +65,7 @@ class FillOptions:
     rollup: bool = False                 # also sum kegiatan/program/total pagu from their children
     bands: PredikatBands = DEFAULT_BANDS
     values: str = "excel"                # or "parsed"
+    chain: bool = True                   # a formula builds on computed cells (False: on the stated ones)
 
 
 @dataclass
@@ -97,7 +98,7 @@ class _TableComputer:
         return excel.operand(a1(row, col), fraction)
 
     def number(self, row: Row, key: str) -> Optional[float]:
-        if (row.number, key) in self.values:
+        if self.options.chain and (row.number, key) in self.values:
             value = self.values[(row.number, key)]
             return float(value) if isinstance(value, (int, float)) else None
         col = self.table.columns[key]
@@ -220,12 +221,28 @@ class _TableComputer:
             return excel.address(totals[0].number, col, absolute=True), value
         return expr, value
 
+    def amount_expr(self, node: Node, key: str) -> tuple[list[str], list[str]]:
+        """(plain addresses, IF expressions) that give each counted child's amount in Excel."""
+        plain, complex_ = [], []
+        for child in node.counted_children:
+            own = self.operand(child.row.number, key)
+            if not child.continuation:
+                plain.append(own.test)
+                continue
+            parts = excel.sum_of([self.operand(r.number, key) for r in child.continuation])
+            complex_.append(f"IF(ISNUMBER({own.test}),{own.expr},{parts})")
+        return plain, complex_
+
+    def rollup_node(self, row: Row, node: Node, col: ColumnSpec) -> None:
+        plain, complex_ = self.amount_expr(node, col.key)
+        args = excel.compress(plain) + complex_
+        value = children_sum(node, lambda r: self.number(r, col.key)) or 0.0
+        self.emit(row, col.key, f"=SUM({','.join(args)})", value, self.fmt(col))
+
     def rollup(self, col: ColumnSpec) -> None:
         for node in reversed(self.tree.nodes):
-            if node.children:
-                rows = [r for child in node.children for r in child.rows]
-                expr, value = self._sum(rows, col.key)
-                self.emit(node.row, col.key, "=" + expr, value, self.fmt(col))
+            if node.counted_children:
+                self.rollup_node(node.row, node, col)
 
     def total(self, row: Row, col: ColumnSpec) -> None:
         how = col.total
@@ -233,9 +250,8 @@ class _TableComputer:
             expr, value = self._sum(self.leaf_rows(), col.key)
             self.emit(row, col.key, "=" + expr, value, self.fmt(col))
         elif how == "rollup" and self.options.rollup:
-            rows = [r for node in self.tree.roots for r in node.rows] + self.tree.loose
-            expr, value = self._sum(rows, col.key)
-            self.emit(row, col.key, "=" + expr, value, self.fmt(col))
+            top = Node(row=row, level=None, children=list(self.tree.roots))
+            self.rollup_node(row, top, col)
         elif how == "average":
             rows = self.table.data_rows
             ops = [self.operand(r.number, col.key) for r in rows]
