@@ -1,0 +1,152 @@
+"""Findings, the rule base class and the rule registry.
+
+A rule is a small documented unit (the shape of a linter rule, as in sqlfluff or
+ruff): a unique code (``RXL201``), a dotted name, a family, a default severity, a
+message template in Bahasa Indonesia that names the values, a docstring whose first
+line describes it followed by a wrong (``**Salah**``) and a right (``**Benar**``)
+example, and a ``check`` method that yields :class:`Finding` objects. Rules never
+raise on purpose: the engine turns a crash into a finding and goes on.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Optional
+
+from ..parse.numbers import ID, format_number
+
+if TYPE_CHECKING:
+    from .context import CheckContext
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        """The Indonesian word shown to users."""
+        return {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Location:
+    sheet: str
+    cell: str
+
+    def to_dict(self) -> dict:
+        return {"sheet": self.sheet, "cell": self.cell}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: which rule, how bad, what to tell the user, and every cell it is about.
+
+    The first location is the cell to fix; the others are the cells it was compared
+    with (inputs of a formula, the same program in another table…).
+    """
+
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    locations: tuple[Location, ...]
+    table: str = ""
+    written: str = ""     # nilai tertulis
+    expected: str = ""    # nilai seharusnya
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "locations": [loc.to_dict() for loc in self.locations],
+        }
+
+    @property
+    def sort_key(self) -> tuple:
+        first = self.locations[0] if self.locations else Location("", "")
+        import re
+
+        m = re.fullmatch(r"([A-Z]+)(\d+)", first.cell or "")
+        row, width, letters = (int(m.group(2)), len(m.group(1)), m.group(1)) if m else (0, 0, "")
+        return (first.sheet, row, width, letters, self.rule)
+
+
+def number_text(value: Any, decimals: Optional[int] = None) -> str:
+    """A number for a message, in Indonesian notation (``1.049.868.700``, ``73,60``)."""
+    if value is None:
+        return "(kosong)"
+    if isinstance(value, str):
+        return value
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 2
+    return format_number(float(value), ID, decimals)
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and ``check``."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    family: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.ERROR
+    message: ClassVar[str] = ""
+    options: ClassVar[dict] = {}
+
+    def __init__(self, severity: Optional[Severity] = None, options: Optional[dict] = None):
+        self.active_severity = severity or self.severity
+        self.settings = {**self.options, **(options or {})}
+
+    @classmethod
+    def description(cls) -> str:
+        """The first line of the docstring."""
+        return inspect.getdoc(cls).splitlines()[0]
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls)
+
+    def finding(self, locations: Iterable[Location], table: str = "", written: Any = "", expected: Any = "",
+                **values: Any) -> Finding:
+        """A finding with the message template filled from ``values``."""
+        return Finding(
+            rule=self.code, name=self.name, severity=self.active_severity,
+            message=self.message.format(**values), locations=tuple(locations), table=table,
+            written="" if written is None else str(written), expected="" if expected is None else str(expected),
+        )
+
+    def check(self, ctx: "CheckContext") -> Iterator[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the registry (unique code, documented, with examples)."""
+    doc = inspect.getdoc(cls) or ""
+    if not cls.code or not cls.code.startswith("RXL"):
+        raise ValueError(f"{cls.__name__}: a rule needs an RXL code")
+    if cls.code in REGISTRY:
+        raise ValueError(f"duplicate rule code {cls.code}: {REGISTRY[cls.code].__name__} and {cls.__name__}")
+    if "**Salah**" not in doc or "**Benar**" not in doc:
+        raise ValueError(f"{cls.code}: the docstring needs a **Salah** and a **Benar** example")
+    if not cls.message or not cls.family or not cls.name:
+        raise ValueError(f"{cls.code}: family, name and message are required")
+    REGISTRY[cls.code] = cls
+    return cls
+
+
+def all_rules() -> list[type[Rule]]:
+    """Every registered rule, by code."""
+    from . import families  # noqa: F401  (importing registers the rules)
+
+    return [REGISTRY[code] for code in sorted(REGISTRY)]

@@ -1,0 +1,61 @@
+"""What every rule may read: the tables, their trees, what computed cells should hold."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Optional
+
+from ..compute.engine import ComputedCell, FillOptions, compute_workbook
+from ..hierarchy import Hierarchy, build
+from ..parse.targets import Target
+from ..parse.units import UnitVocabulary, default_units
+from ..reader.model import Row, Table
+from ..snapshot import WorkbookSnapshot
+from .base import Location
+
+
+class CheckContext:
+    """Shared, lazily computed facts about one workbook for the rules."""
+
+    def __init__(self, snapshot: WorkbookSnapshot, tables: list, units: Optional[UnitVocabulary] = None):
+        self.snapshot = snapshot
+        self.tables = tables
+        self.units = units or default_units()
+        self._trees: dict[int, Hierarchy] = {}
+
+    def tables_of(self, *keys: str) -> list:
+        """The tables of these spec keys, in workbook order."""
+        return [t for t in self.tables if t.spec.key in keys]
+
+    def tree(self, table: Table) -> Hierarchy:
+        if id(table) not in self._trees:
+            self._trees[id(table)] = build(table)
+        return self._trees[id(table)]
+
+    @cached_property
+    def expected(self) -> dict:
+        """(sheet, row, col) -> the :class:`ComputedCell` a computed cell should hold, from the stated inputs."""
+        fills = compute_workbook(self.snapshot, self.tables, FillOptions(values="parsed", chain=False))
+        return {(c.sheet, c.row, c.col): c for f in fills for c in f.cells}
+
+    @cached_property
+    def expected_exact(self) -> dict:
+        """Like :attr:`expected`, but each formula builds on the exact computed values (bobot unrounded in TTB)."""
+        fills = compute_workbook(self.snapshot, self.tables, FillOptions(values="parsed", chain=True))
+        return {(c.sheet, c.row, c.col): c for f in fills for c in f.cells}
+
+    def expectations(self, table: Table) -> list[ComputedCell]:
+        return [c for (sheet, _, _), c in self.expected.items() if sheet == table.sheet and c.table == table.spec.key
+                and table.header_top < c.row]
+
+    @staticmethod
+    def number(row: Row, key: str) -> Optional[float]:
+        """A cell's number as parsed (a single-value target counts; text, empty and multi-value do not)."""
+        value = row.value(key)
+        if isinstance(value, Target):
+            return value.value if len(value.parts) == 1 else None
+        return value if isinstance(value, float) else None
+
+    @staticmethod
+    def where(table: Table, row: Row, key: str) -> Location:
+        return Location(table.sheet, table.address(row.number, key))

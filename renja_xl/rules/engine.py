@@ -1,0 +1,35 @@
+"""Running the rules: every enabled rule over the workbook, crashes turned into findings."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..parse.units import UnitVocabulary
+from ..snapshot import WorkbookSnapshot
+from .base import REGISTRY, Finding, all_rules
+from .config import CheckConfig
+from .context import CheckContext
+
+CRASH_CODE = "RXL000"
+
+
+def run_checks(snapshot: WorkbookSnapshot, tables: list, config: Optional[CheckConfig] = None,
+               units: Optional[UnitVocabulary] = None, only: Optional[set] = None) -> list[Finding]:
+    """All findings for a workbook, sorted by sheet and cell, duplicates removed."""
+    config = config or CheckConfig()
+    ctx = CheckContext(snapshot, tables, units)
+    findings: list[Finding] = []
+    for cls in all_rules():
+        if cls.code == CRASH_CODE or (only is not None and cls.code not in only):
+            continue
+        settings = config.settings(cls.code)
+        if not settings.enabled:
+            continue
+        rule = cls(settings.severity, settings.options)
+        try:
+            findings.extend(rule.check(ctx))
+        except Exception as exc:  # a broken rule must not stop the others
+            crash = REGISTRY[CRASH_CODE](config.settings(CRASH_CODE).severity)
+            findings.append(crash.finding((), kode=cls.code, galat=f"{type(exc).__name__}: {exc}"))
+    unique = list(dict.fromkeys(findings))
+    return sorted(unique, key=lambda f: f.sort_key)

@@ -1,0 +1,13 @@
+"""The rule families; importing this package registers every rule.
+
+| family      | codes  | checks                                                        |
+|-------------|--------|---------------------------------------------------------------|
+| aritmetika  | RXL1xx | computed values, totals, averages                             |
+| pagu        | RXL2xx | pagu roll-up by kode: sub kegiatan -> kegiatan -> program -> total |
+| antartabel  | RXL3xx | the same program/indicator across tables                      |
+| satuan      | RXL4xx | units and targets                                             |
+| kode        | RXL5xx | kode form, urusan, duplicates, orphans, levels                |
+| kolom       | RXL6xx | values in the wrong column, empty cells, targets without pagu |
+"""
+
+from . import arithmetic, codes, columns, crosstable, meta, rollup, targets  # noqa: F401

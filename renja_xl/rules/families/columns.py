@@ -1,0 +1,157 @@
+"""Columns and completeness: values in the wrong column, empty required cells, targets without pagu."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...hierarchy import row_level
+from ...parse.targets import Target, parse_target
+from ...reader.model import Table
+from ...specs.base import Role
+from ..base import Finding, Location, Rule, Severity, register
+from ..context import CheckContext
+from .helpers import cell_location, column_label, row_label, shorten
+
+_NUMERIC = (Role.PAGU, Role.NUMBER, Role.PERCENT)
+
+
+@register
+class WrongColumn(Rule):
+    """A value stands in a column it does not belong to: a target under Sumber Dana, text under Pagu,
+    a value right of the table.
+
+    **Salah**: Sumber Dana berisi "45 Dokumen"; Pagu berisi "Jumlah pertemuan LKS Tripartit".
+
+    **Benar**: "APBD Kota" di Sumber Dana, "45 Dokumen" di Target, angka rupiah di Pagu.
+    """
+
+    code = "RXL601"
+    name = "column.wrong_value"
+    family = "kolom"
+    severity = Severity.ERROR
+    message = "{kolom} untuk {baris} berisi '{isi}', {sebab}."
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for table in ctx.tables:
+            for row in table.rows:
+                for key, cell in row.cells.items():
+                    if cell.empty:
+                        continue
+                    role = table.spec.column(key).role
+                    reason = None
+                    if role == Role.CHOICE and table.spec.column(key).choices:
+                        if cell.text.strip() not in table.spec.column(key).choices:
+                            target = parse_target(cell.text)
+                            if any(p.value is not None for p in target.parts):
+                                reason = "tampaknya target atau angka yang salah kolom"
+                    elif role in _NUMERIC and "not_a_number" in cell.notes:
+                        reason = "bukan angka" + ("; tampaknya isi kolom lain" if len(cell.text.split()) > 1 else "")
+                    elif role == Role.TARGET and "unreadable" in cell.notes and len(cell.text.split()) > 3:
+                        reason = "bukan target; tampaknya isi kolom lain"
+                    if reason:
+                        yield self.finding([Location(table.sheet, cell.address)], table.spec.key, written=cell.text,
+                                           kolom=column_label(table, key), baris=row_label(table, row),
+                                           isi=shorten(cell.text, 50), sebab=reason)
+                if row.overflow:
+                    shown = "', '".join(shorten(str(v), 30) for _, v in row.overflow[:4])
+                    yield self.finding([Location(table.sheet, a) for a, _ in row.overflow], table.spec.key,
+                                       written="; ".join(str(v) for _, v in row.overflow),
+                                       kolom=f"Baris {row.number} di luar kolom tabel ({row.overflow[0][0]}…)",
+                                       baris=row_label(table, row), isi=shown,
+                                       sebab=f"{len(row.overflow)} nilai di kanan kolom terakhir tabel: isi baris tampaknya bergeser")
+
+
+# table -> columns that every program/kegiatan/sub kegiatan row must fill
+REQUIRED = {
+    "renja.t3_4": ("kode", "indikator", "lokasi", "target"),
+    "renja.t3_2": ("lokasi", "indikator", "target", "sumber_dana"),
+    "renja.t2_1": ("kode", "indikator", "target_renstra", "target_n2", "realisasi_n2", "target_n1"),
+    "renja.t2_4": ("rkpd_target", "rkpd_pagu", "kebutuhan_target", "kebutuhan_pagu"),
+}
+
+
+@register
+class EmptyRequired(Rule):
+    """A row leaves a required cell empty (kode, indikator, lokasi, target, sumber dana), or fills the
+    pagu of year n+1 but not its target.
+
+    **Salah**: ``2 7 1 2.09 7`` Pemeliharaan Peralatan dan Mesin Lainnya tanpa lokasi dan sumber dana.
+
+    **Benar**: setiap baris program/kegiatan/sub kegiatan berisi lokasi, target, pagu dan sumber dana.
+    """
+
+    code = "RXL602"
+    name = "column.empty"
+    family = "kolom"
+    severity = Severity.WARNING
+    message = "{kolom} untuk {baris} kosong."
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for table in ctx.tables:
+            required = [k for k in REQUIRED.get(table.spec.key, ()) if k in table.columns]
+            for row in table.data_rows:
+                named = "uraian" not in table.columns or row.text("uraian").strip() or row_level(row)
+                if not named:
+                    continue  # an uncoded continuation row carries only what it adds
+                keys = list(required)
+                node = ctx.tree(table).node_of(row.number)
+                leaf = node is None or not node.counted_children
+                if "sumber_dana" in table.columns and table.spec.key == "renja.t3_4" and leaf \
+                        and (ctx.number(row, "pagu") or 0) > 0:
+                    keys.append("sumber_dana")
+                if "target_n1" in table.columns and (ctx.number(row, "pagu_n1") or 0) > 0 and table.spec.key == "renja.t3_4":
+                    keys.append("target_n1")
+                for key in keys:
+                    if row.text(key).strip() == "":
+                        yield self.finding([cell_location(table, row, key)], table.spec.key,
+                                           kolom=column_label(table, key), baris=row_label(table, row))
+
+
+@register
+class TargetWithoutPagu(Rule):
+    """A row sets a target but its pagu is zero, "-" or empty.
+
+    **Salah**: Pelayanan dan Penyediaan Informasi Pasar Kerja Online: target "700 Loker", pagu kosong.
+
+    **Benar**: pagu diisi, atau target dijelaskan (dibiayai kegiatan lain) di catatan.
+    """
+
+    code = "RXL603"
+    name = "column.target_without_pagu"
+    family = "kolom"
+    severity = Severity.WARNING
+    message = "{baris} bertarget '{target}' tetapi {kolom} {pagu}."
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        pairs = (("target", "target_n1"), ("pagu", "pagu_n1"))
+        for table in ctx.tables_of("renja.t3_4", "renja.t3_2"):
+            tree = ctx.tree(table)
+            parents = {n.row.number for n in tree.nodes if n.counted_children}
+            for group in _named_groups(table):
+                if group[0].number in parents:
+                    continue  # a parent's pagu is its children's: checked by the pagu rules
+                for target_key, pagu_key in zip(*pairs):
+                    if target_key not in table.columns or pagu_key not in table.columns:
+                        continue
+                    if any((ctx.number(r, pagu_key) or 0) > 0 for r in group):
+                        continue
+                    for row in group:
+                        target = row.value(target_key)
+                        if not isinstance(target, Target) or not any(p.value is not None for p in target.parts):
+                            continue
+                        text = row.text(pagu_key).strip()
+                        yield self.finding([cell_location(table, row, pagu_key), cell_location(table, row, target_key)],
+                                           table.spec.key, written=text, baris=row_label(table, row),
+                                           target=target.text.strip(), kolom=column_label(table, pagu_key),
+                                           pagu=f"bernilai '{text}'" if text else "kosong")
+
+
+def _named_groups(table: Table) -> list:
+    """Rows grouped as a named row followed by its unnamed rows (extra indicators, breakdown)."""
+    groups: list = []
+    for row in table.data_rows:
+        if row.text("uraian").strip() or not groups:
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+    return groups

@@ -1,0 +1,343 @@
+"""Cross-table: the same program, kegiatan or indicator must agree wherever it appears.
+
+Renja: T2.3, T2.4, T3.2 and T3.4 (pagu and target), T2.2 and T3.3 (realisasi IKU).
+LKjIP: T2.1, PK and T3.1.1 (target IKU), RKT and T3.2 (APBD murni), PK anggaran and
+T3.2 (APBD-P). Rows are matched by kode when both have one, else by normalised name
+or indicator text; a fuzzy match says how sure it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any, Callable, Iterator, Optional
+
+from ...hierarchy import program_by_name, row_level
+from ...parse.targets import Target
+from ...reader.headers import normalise
+from ...reader.model import Row, Table
+from ..base import Finding, Location, Rule, Severity, number_text, register
+from ..context import CheckContext
+from .helpers import shorten, tolerance
+
+FUZZY = 0.88
+_NUMBERING = re.compile(r"^(?:[ivxl]+|\d{1,3}|[a-z])\s+(?=\S)")
+
+
+def key_text(text: Any) -> str:
+    """A name or indicator for matching: normalised, list numbering and 'kode rekening …' removed."""
+    s = normalise(text)
+    s = re.sub(r"^kode rekening [\d ]+", "", s)
+    return _NUMBERING.sub("", s).strip()
+
+
+@dataclass
+class Entity:
+    """One program, kegiatan or indicator as a table states it."""
+
+    table: Table
+    row: Row
+    label: str                    # for messages
+    names: dict = field(default_factory=dict)    # match kind -> key text
+    values: dict = field(default_factory=dict)   # field -> (value, Location, text)
+
+
+def _field(table: Table, row: Row, key: str, ctx: CheckContext, rows: Optional[list] = None):
+    if key not in table.columns:
+        return None
+    if rows:  # a program's amount summed over its indicator rows
+        parts = [ctx.number(r, key) for r in rows]
+        present = [p for p in parts if p is not None]
+        value = sum(present) if present else None
+        return value, Location(table.sheet, table.address(row.number, key)), number_text(value)
+    value = row.value(key)
+    if not isinstance(value, Target):
+        value = ctx.number(row, key)
+    raw = row.get(key).raw if row.get(key) is not None else None
+    text = number_text(value) if isinstance(raw, (int, float)) and isinstance(value, float) else row.text(key).strip()
+    return value, Location(table.sheet, table.address(row.number, key)), text
+
+
+def _entity(table: Table, row: Row, label: str, names: dict, fields: dict, ctx: CheckContext, rows=None) -> Entity:
+    values = {}
+    for name, key in fields.items():
+        got = _field(table, row, key, ctx, rows if name.startswith("pagu") else None)
+        if got is not None:
+            values[name] = got
+    return Entity(table, row, shorten(label), {k: v for k, v in names.items() if v}, values)
+
+
+def entities(ctx: CheckContext, table: Table) -> list[Entity]:
+    """What a table states about programs, kegiatan and indicators, keyed for matching."""
+    key = table.spec.key
+    out: list[Entity] = []
+    if key in ("renja.t3_4", "renja.t3_2"):
+        owner = None
+        for row in table.data_rows:
+            name = row.value("uraian") if isinstance(row.value("uraian"), str) else ""
+            if name.strip():
+                owner = row
+            owner_name = owner.value("uraian") if owner is not None else ""
+            level = row_level(row) if (row.kode is not None or program_by_name(row)) else None
+            names = {"row": f"{key_text(owner_name)} | {key_text(row.text('indikator'))}",
+                     "indicator": key_text(row.text("indikator"))}
+            if level == "program":
+                names["program"] = key_text(owner_name)
+            if row.kode is not None and row.kode.valid:
+                names["kode"] = row.kode.canonical
+            out.append(_entity(table, row, owner_name or row.text("indikator"), names,
+                               {"target": "target", "pagu": "pagu"}, ctx))
+    elif key == "renja.t2_3":
+        program_rows: list[Row] = []
+        for row in table.data_rows + [None]:
+            if row is None or row.text("program").strip():
+                if program_rows:
+                    head = program_rows[0]
+                    out.append(_entity(table, head, head.text("program"), {"program": key_text(head.text("program"))},
+                                       {"pagu": "pagu"}, ctx, rows=program_rows))
+                program_rows = []
+            if row is not None:
+                program_rows.append(row)
+                out.append(_entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
+                                   {"target": "target", "pagu": "pagu"}, ctx))
+    elif key == "renja.t2_4":
+        for row in table.data_rows:
+            out.append(_entity(table, row, row.text("kebutuhan_uraian") or row.text("rkpd_uraian"),
+                               {"program": key_text(row.text("kebutuhan_uraian") or row.text("rkpd_uraian")),
+                                "indicator": key_text(row.text("kebutuhan_indikator"))},
+                               {"target": "kebutuhan_target", "pagu": "kebutuhan_pagu"}, ctx))
+    elif key in ("renja.t2_2", "renja.t3_3"):
+        realisasi = "realisasi" if key == "renja.t2_2" else "hasil_evaluasi"
+        for row in table.data_rows:
+            out.append(_entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
+                               {"realisasi": realisasi}, ctx))
+    elif key in ("lkjip.t2_1", "lkjip.pk_kinerja", "lkjip.t3_1_1"):
+        for row in table.data_rows:
+            out.append(_entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
+                               {"target": "target"}, ctx))
+    elif key in ("lkjip.t2_2", "lkjip.t3_2", "lkjip.pk_anggaran"):
+        fields = {"lkjip.t2_2": {"pagu_murni": "pagu"}, "lkjip.pk_anggaran": {"pagu_p": "pagu"},
+                  "lkjip.t3_2": {"pagu_murni": "apbd_murni", "pagu_p": "apbd_p"}}[key]
+        for row in table.data_rows:
+            name = row.value("uraian") if isinstance(row.value("uraian"), str) else row.text("uraian")
+            names = {}
+            if row.kode is not None and row.kode.valid:
+                names["kode"] = row.kode.canonical
+            elif program_by_name(row) or key == "lkjip.pk_anggaran":
+                names["program"] = key_text(name)
+            out.append(_entity(table, row, name, names, fields, ctx))
+    return out
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two tables that state the same things: match on ``kinds`` (tried in order), compare ``fields``."""
+
+    a: str
+    b: str
+    kinds: tuple[str, ...]
+    fields: tuple[str, ...]
+
+
+PAIRS = (
+    Pair("renja.t3_4", "renja.t3_2", ("row",), ("target", "pagu")),
+    Pair("renja.t2_4", "renja.t3_4", ("program",), ("target", "pagu")),
+    Pair("renja.t2_4", "renja.t3_2", ("program",), ("target", "pagu")),
+    Pair("renja.t2_3", "renja.t2_4", ("program",), ("pagu",)),
+    Pair("renja.t2_3", "renja.t3_4", ("program", "indicator"), ("target", "pagu")),
+    Pair("renja.t2_2", "renja.t3_3", ("indicator",), ("realisasi",)),
+    Pair("lkjip.t2_1", "lkjip.pk_kinerja", ("indicator",), ("target",)),
+    Pair("lkjip.pk_kinerja", "lkjip.t3_1_1", ("indicator",), ("target",)),
+    Pair("lkjip.t2_2", "lkjip.t3_2", ("kode", "program"), ("pagu_murni",)),
+    Pair("lkjip.pk_anggaran", "lkjip.t3_2", ("program",), ("pagu_p",)),
+)
+
+
+def _index(items: list[Entity], kind: str) -> dict:
+    out: dict = {}
+    for e in items:
+        if kind in e.names:
+            out.setdefault(e.names[kind], []).append(e)
+    return out
+
+
+def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterator[tuple[Entity, Entity, float]]:
+    """Pairs (a, b, similarity): exact keys first, then the best fuzzy key above :data:`FUZZY`."""
+    used_a, used_b = set(), set()
+    for kind in kinds:
+        a_index, b_index = _index(a_items, kind), _index(b_items, kind)
+        for text, a_list in a_index.items():
+            b_list = b_index.get(text)
+            if b_list and len(a_list) == len(b_list):
+                for a, b in zip(a_list, b_list):
+                    if id(a) not in used_a and id(b) not in used_b:
+                        used_a.add(id(a)), used_b.add(id(b))
+                        yield a, b, 1.0
+        for text, a_list in a_index.items():
+            for a in a_list:
+                if id(a) in used_a or len(text) < 8:
+                    continue
+                best, best_ratio = None, FUZZY
+                for b_text, b_list in b_index.items():
+                    for b in b_list:
+                        if id(b) in used_b:
+                            continue
+                        ratio = SequenceMatcher(None, text, b_text, autojunk=False).ratio()
+                        if ratio > best_ratio:
+                            best, best_ratio = b, ratio
+                if best is not None:
+                    used_a.add(id(a)), used_b.add(id(best))
+                    yield a, best, best_ratio
+
+
+def same_target(x: Target, y: Target) -> bool:
+    if x.is_empty or y.is_empty or not x.parts or not y.parts:
+        return True  # emptiness is another rule's business
+    if len(x.parts) != len(y.parts):
+        return False
+    for p, q in zip(x.parts, y.parts):
+        if (p.value is None) != (q.value is None):
+            return False
+        if p.value is not None and abs(p.value - q.value) > 1e-6 * max(1.0, abs(p.value)):
+            return False
+        if p.unit and q.unit and p.unit != q.unit:
+            return False
+    return True
+
+
+def same_number(x: Optional[float], y: Optional[float]) -> bool:
+    return abs((x or 0.0) - (y or 0.0)) <= 0.5
+
+
+class _CrossTableRule(Rule):
+    """Shared driver: a subclass names the fields it compares and how."""
+
+    fields: tuple[str, ...] = ()
+    family = "antartabel"
+
+    def differs(self, x: Any, y: Any) -> bool:
+        raise NotImplementedError
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        cache: dict[int, list[Entity]] = {}
+
+        def ents(table: Table) -> list[Entity]:
+            if id(table) not in cache:
+                cache[id(table)] = entities(ctx, table)
+            return cache[id(table)]
+
+        for pair in PAIRS:
+            wanted = [f for f in pair.fields if f in self.fields]
+            if not wanted:
+                continue
+            for ta in ctx.tables_of(pair.a):
+                for tb in ctx.tables_of(pair.b):
+                    for a, b, ratio in match(ents(ta), ents(tb), pair.kinds):
+                        for name in wanted:
+                            if name not in a.values or name not in b.values:
+                                continue
+                            (va, la, ta_text), (vb, lb, tb_text) = a.values[name], b.values[name]
+                            if not self.differs(va, vb):
+                                continue
+                            sure = "" if ratio >= 1.0 else f"; kecocokan nama {round(ratio * 100)}%"
+                            yield self.finding(
+                                [la, lb], ta.spec.key, written=ta_text, expected=tb_text, nama=a.label,
+                                tabel_a=f"{ta.spec.sheet} {la.cell}", nilai_a=ta_text or "(kosong)",
+                                tabel_b=f"{tb.spec.sheet} {lb.cell}", nilai_b=tb_text or "(kosong)", yakin=sure,
+                            )
+
+
+@register
+class PaguAcrossTables(_CrossTableRule):
+    """The same program or kegiatan has a different pagu in two tables.
+
+    **Salah**: Program Perencanaan Tenaga Kerja: Tabel 2.3 dan 2.4 Rp 399.952.800, Tabel 3.4 Rp 400.000.000.
+
+    **Benar**: pagu yang sama di setiap tabel (atau catatan penting yang menjelaskan perubahannya).
+    """
+
+    code = "RXL301"
+    name = "crosstable.pagu"
+    severity = Severity.ERROR
+    fields = ("pagu", "pagu_murni", "pagu_p")
+    message = "Pagu '{nama}' berbeda antartabel: {tabel_a} tertulis {nilai_a}, {tabel_b} tertulis {nilai_b}{yakin}."
+
+    def differs(self, x, y) -> bool:
+        return not same_number(x, y)
+
+
+@register
+class TargetAcrossTables(_CrossTableRule):
+    """The same indicator has a different target (value or unit) in two tables.
+
+    **Salah**: Persentase Pencari Kerja Terdaftar Yang Ditempatkan: Tabel 3.2 23%, Tabel 3.4 "40 Perusahaan".
+
+    **Benar**: target dan satuannya sama di setiap tabel.
+    """
+
+    code = "RXL302"
+    name = "crosstable.target"
+    severity = Severity.ERROR
+    fields = ("target",)
+    message = "Target '{nama}' berbeda antartabel: {tabel_a} tertulis {nilai_a}, {tabel_b} tertulis {nilai_b}{yakin}."
+
+    def differs(self, x, y) -> bool:
+        if isinstance(x, Target) and isinstance(y, Target):
+            return not same_target(x, y)
+        if isinstance(x, Target) or isinstance(y, Target):
+            t, n = (x, y) if isinstance(x, Target) else (y, x)
+            return n is not None and t.value is not None and abs(t.value - n) > 1e-6 * max(1.0, abs(n))
+        return x is not None and y is not None and abs(x - y) > 1e-6 * max(1.0, abs(x))
+
+
+@register
+class RealisasiAcrossTables(_CrossTableRule):
+    """The same IKU has a different realisasi in two tables (Tabel 2.2 and Tabel 3.3 of a Renja).
+
+    **Salah**: Persentase pencari kerja terdaftar yang ditempatkan: Tabel 2.2 realisasi 16,24, Tabel 3.3 hasil evaluasi 16,42.
+
+    **Benar**: hasil evaluasi di Tabel 3.3 sama dengan realisasi di Tabel 2.2.
+    """
+
+    code = "RXL303"
+    name = "crosstable.realisasi"
+    severity = Severity.ERROR
+    fields = ("realisasi",)
+    message = "Realisasi '{nama}' berbeda antartabel: {tabel_a} tertulis {nilai_a}, {tabel_b} tertulis {nilai_b}{yakin}."
+
+    def differs(self, x, y) -> bool:
+        return x is not None and y is not None and abs(x - y) > 0.005
+
+
+@register
+class ReviewWithoutNote(Rule):
+    """Tabel 2.4 changes the rancangan awal RKPD (target or pagu) without a catatan penting.
+
+    **Salah**: Rancangan awal target 55, hasil analisis kebutuhan target 60, catatan penting kosong.
+
+    **Benar**: setiap perbedaan dengan rancangan awal dijelaskan di kolom Catatan Penting.
+    """
+
+    code = "RXL304"
+    name = "crosstable.review_note"
+    family = "antartabel"
+    severity = Severity.WARNING
+    message = "{kolom} '{nama}' berubah dari rancangan awal RKPD ({awal}) menjadi {hasil} tanpa catatan penting."
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for table in ctx.tables_of("renja.t2_4"):
+            for row in table.data_rows:
+                if "catatan" in table.columns and row.text("catatan").strip():
+                    continue
+                for label, a, b in (("Target", "rkpd_target", "kebutuhan_target"), ("Pagu", "rkpd_pagu", "kebutuhan_pagu")):
+                    x, y = row.value(a), row.value(b)
+                    changed = (not same_target(x, y)) if isinstance(x, Target) and isinstance(y, Target) else \
+                        (isinstance(x, float) or isinstance(y, float)) and not same_number(x, y)
+                    if changed:
+                        where = [Location(table.sheet, table.address(row.number, b)), Location(table.sheet, table.address(row.number, a))]
+                        if "catatan" in table.columns:
+                            where.append(Location(table.sheet, table.address(row.number, "catatan")))
+                        yield self.finding(where, table.spec.key, written=row.text(b), expected=row.text(a), kolom=label,
+                                           nama=shorten(row.text("kebutuhan_uraian") or row.text("rkpd_uraian")),
+                                           awal=row.text(a).strip(), hasil=row.text(b).strip())
