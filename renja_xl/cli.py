@@ -95,6 +95,86 @@ def cmd_fill(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def check_file(path: Path, args: argparse.Namespace):
+    """Check one workbook; write its checked copy unless told not to."""
+    from .io.checked import write_checked
+    from .io.files import load_snapshot
+    from .io.write import plan_output
+    from .parse.units import load_units
+    from .reader import find_tables
+    from .report import FileReport, summary_sentence
+    from .rules import find_config, run_checks
+
+    config = find_config(path, Path(args.config) if args.config else None)
+    units = load_units(config.units_file) if config.units_file else None
+    snapshot = load_snapshot(path)
+    tables = find_tables(snapshot, units=units)
+    report = FileReport(file=str(path), tables=tables, findings=run_checks(snapshot, tables, config, units))
+    if not args.no_output:
+        target = plan_output(path, Path(args.output) if args.output else None, "_diperiksa", False)
+        title = f"Hasil pemeriksaan renja-xl untuk {path.name}: " + summary_sentence(report.summary(), 1)[12:]
+        write_checked(path, target, report.findings, title)
+        report.output = str(target)
+    return report
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate workbooks: findings on screen (or JSON) and a checked copy of each."""
+    from .io.files import expand_inputs
+    from .render import print_reports
+    from .report import FileReport
+
+    files = expand_inputs(args.files)
+    if not files:
+        raise InputError("Tidak ada berkas .xlsx/.xlsm yang ditemukan pada masukan yang diberikan.")
+    if args.output and len(files) > 1:
+        raise InputError("--output hanya untuk satu berkas; untuk banyak berkas, salinan diperiksa ditulis di samping masing-masing.")
+    reports, unusable = [], False
+    for path in files:
+        try:
+            reports.append(check_file(path, args))
+        except RenjaXLError as exc:
+            _print_err(str(exc))
+            if args.debug:
+                traceback.print_exc()
+            reports.append(FileReport(file=str(path), error=str(exc)))
+            unusable = True
+    if args.format == "json":
+        json.dump([r.to_dict() for r in reports], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print_reports(reports)
+    if unusable:
+        return EXIT_UNUSABLE
+    return EXIT_FINDINGS if any(r.has_errors for r in reports) else EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """List the rules, or document them."""
+    from .render import print_rules, rules_markdown
+    from .rules import REGISTRY, all_rules
+
+    rules = all_rules()
+    if args.code:
+        code = args.code.upper()
+        if code not in REGISTRY:
+            raise InputError(f"Aturan '{args.code}' tidak ada; lihat daftar dengan: renja-xl rules")
+        cls = REGISTRY[code]
+        print(f"{cls.code} {cls.name} ({cls.severity.label}, keluarga {cls.family})\n")
+        print(cls.documentation())
+        return EXIT_OK
+    if args.format == "markdown":
+        sys.stdout.write(rules_markdown(rules))
+    elif args.format == "json":
+        json.dump([{"code": c.code, "name": c.name, "family": c.family, "severity": c.severity.value,
+                    "description": c.description(), "options": c.options} for c in rules],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print_rules(rules)
+    return EXIT_OK
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     """Generate the official templates from the specs."""
     from .io.template import build_workbook, save_deterministic
@@ -121,6 +201,19 @@ def build_parser() -> argparse.ArgumentParser:
     tables.add_argument("files", nargs="+", metavar="BERKAS", help="berkas .xlsx/.xlsm atau folder")
     tables.add_argument("--format", choices=("text", "json"), default="text")
     tables.set_defaults(func=cmd_tables)
+
+    check = sub.add_parser("check", help="periksa buku kerja; tulis salinan <nama>_diperiksa.xlsx")
+    check.add_argument("files", nargs="+", metavar="BERKAS", help="berkas .xlsx/.xlsm atau folder")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("-o", "--output", help="salinan diperiksa (bawaan: <nama>_diperiksa.xlsx di samping masukan)")
+    check.add_argument("--no-output", action="store_true", help="jangan tulis salinan diperiksa")
+    check.add_argument("--config", help="berkas pengaturan aturan (bawaan: renja-xl.ini di samping buku kerja)")
+    check.set_defaults(func=cmd_check)
+
+    rules = sub.add_parser("rules", help="daftar aturan pemeriksaan")
+    rules.add_argument("code", nargs="?", help="kode aturan untuk dokumentasi lengkapnya (mis. RXL201)")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules.set_defaults(func=cmd_rules)
 
     fill = sub.add_parser("fill", help="isi kolom hitungan dengan rumus Excel (salinan baru)")
     fill.add_argument("file", metavar="BERKAS")

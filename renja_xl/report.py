@@ -1,0 +1,54 @@
+"""The result of checking one workbook: its tables and findings, as JSON or as lines of text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .rules.base import Finding, Severity
+
+
+@dataclass
+class FileReport:
+    """One workbook's check: where its tables are and what is wrong with them."""
+
+    file: str
+    tables: list = field(default_factory=list)
+    findings: list = field(default_factory=list)
+    error: Optional[str] = None        # the sentence when the file could not be used
+    output: Optional[str] = None       # the checked copy written, if any
+
+    def summary(self) -> dict:
+        counts = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            counts[f.severity.value] += 1
+        return counts
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == Severity.ERROR for f in self.findings)
+
+    def to_dict(self) -> dict:
+        if self.error is not None:
+            return {"file": self.file, "error": self.error}
+        return {
+            "file": self.file,
+            "tables": [{"sheet": t.sheet, "table": t.spec.key, "header_range": t.header_range,
+                        "data_range": t.data_range} for t in self.tables],
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": self.summary(),
+        }
+
+
+def by_sheet(findings: list[Finding]) -> dict:
+    """Findings grouped by the sheet of their first cell, in workbook order."""
+    groups: dict = {}
+    for f in findings:
+        sheet = f.locations[0].sheet if f.locations else ""
+        groups.setdefault(sheet, []).append(f)
+    return groups
+
+
+def summary_sentence(counts: dict, files: int) -> str:
+    return (f"Ringkasan: {counts.get('error', 0)} kesalahan, {counts.get('warning', 0)} peringatan, "
+            f"{counts.get('info', 0)} info di {files} berkas.")

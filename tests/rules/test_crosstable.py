@@ -1,0 +1,74 @@
+"""Cross-table rules: each with a failing and a passing example."""
+
+from grids import LK_T21, LK_T32, PK, PK_ANGGARAN, RKT, T22, T23, T24, T32, T33, T34, cells, check, t34_row
+
+RTK = "Jumlah dokumen rencana tenaga kerja (RTK) yang tersusun"
+
+
+def t23(pagu):
+    return T23 + [[17, "Program Perencanaan Tenaga Kerja", RTK, 2, pagu]]
+
+
+def t34(pagu, target="2 Dok"):
+    return T34 + [t34_row("2 .07 .02", "PROGRAM PERENCANAAN TENAGA KERJA", "Persentase dokumen RTK", "3.2%", pagu),
+                  t34_row("2 .07 .02 .2.01 .01", "Penyusunan Rencana Tenaga Kerja (RTK)", RTK, target, pagu)]
+
+
+def test_rxl301_fails_when_a_program_pagu_differs_between_tables():
+    found = check(t23("399.952.800"), t34(400000000), code="RXL301")
+    assert cells(found) == ["S1!E3", "S1!E3"]        # the program, and its indicator row
+    assert {loc.cell for f in found for loc in f.locations[1:]} == {"F3", "F4"}
+    assert "T2.3 Ranwal RKPD E3 tertulis 399.952.800, T3.4 Rencana Program F3 tertulis 400.000.000" in found[0].message
+
+
+def test_rxl301_passes_when_pagu_agree_and_matches_lkjip_by_kode_and_program():
+    assert check(t23("399.952.800"), t34(399952800), code="RXL301") == []
+    rkt = RKT + [[None, "I. PROGRAM PELAYANAN ADMINISTRASI", "5,050,000"],
+                 ["01.", "Kode Rekening 1.14.1.14.01.01.001. Surat", "5,050,000"]]
+    t32 = LK_T32 + [[None, "I. PROGRAM PELAYANAN ADMINISTRASI", "5,050,000", "3,000,000"] + [None] * 6,
+                    [None, "01. Kode Rekening 1.14.1.14.01.01.001. Surat", "5,050,000", "3,000,000"] + [None] * 6]
+    pk = PK_ANGGARAN + [["1. Program Pelayanan Administrasi", "Rp 3,000,000", None]]
+    assert check(rkt, t32, pk, code="RXL301") == []
+    pk[1][1] = "Rp 3,500,000"
+    assert cells(check(rkt, t32, pk, code="RXL301")) == ["S3!B2"]
+
+
+def test_rxl302_fails_when_a_target_differs_between_tables():
+    t32 = T32 + [["Penyusunan Rencana Tenaga Kerja (RTK)", "Kota", RTK, "2 Jenis", 399952800, "APBD Kota", None]]
+    found = check(t34(399952800, target="1 Dok"), t32, code="RXL302")
+    assert cells(found) == ["S1!E4"] and "'1 Dok'" not in found[0].message and "1 Dok" in found[0].message
+
+
+def test_rxl302_passes_on_the_same_target_and_a_missing_unit():
+    t32 = T32 + [["Penyusunan Rencana Tenaga Kerja (RTK)", "Kota", RTK, "2 Dok", 399952800, "APBD Kota", None]]
+    assert check(t34(399952800), t32, code="RXL302") == []
+    t24 = T24 + [[1, "Program A", "Kota", "Persentase a", 23, 10, "Program A", "Kota", "Persentase a", 23, 10, None]]
+    t32b = T32 + [["PROGRAM A", "Kota", "Persentase a", "23%", 10, "APBD Kota", None]]
+    assert check(t24, t32b, code="RXL302") == []
+
+
+def test_rxl302_compares_iku_targets_in_the_lkjip():
+    t21 = LK_T21 + [[1, "t", "s", "Persentase pencari kerja yang mendapatkan pelatihan", "f", "70%"]]
+    pk = PK + [["1.", "s", "Persentase pencari kerja yang mendapatkan pelatihan", "75%"]]
+    assert cells(check(t21, pk, code="RXL302")) == ["S1!F2"]
+    pk[1][3] = "70%"
+    assert check(t21, pk, code="RXL302") == []
+
+
+def test_rxl303_fails_when_realisasi_differs_between_iku_and_evaluation():
+    t22 = T22 + [["1.", "s", "1. Persentase pencari kerja yang mendapatkan pelatihan.", "%", 100, "125.60", "125.60%"]]
+    t33 = T33 + [[1, "t", "s", "Persentase pencari kerja yang mendapatkan pelatihan", "126.50", "x"]]
+    assert cells(check(t22, t33, code="RXL303")) == ["S1!F2"]
+    t33[1][4] = "125.60"
+    assert check(t22, t33, code="RXL303") == []
+
+
+def test_rxl304_fails_when_the_review_changes_without_a_note():
+    grid = T24 + [[1, "Program A", "Kota", "Persentase", 55, 1000, "Program A", "Kota", "Persentase", 60, 1000, None]]
+    assert cells(check(grid, code="RXL304")) == ["S1!J3"]
+
+
+def test_rxl304_passes_with_a_note_or_without_a_change():
+    grid = T24 + [[1, "Program A", "Kota", "Persentase", 55, 1000, "Program A", "Kota", "Persentase", 60, 1000, "Hasil forum PD"],
+                  [2, "Program B", "Kota", "Persentase", 23, 500, "Program B", "Kota", "Persentase", 23, 500, None]]
+    assert check(grid, code="RXL304") == []

@@ -1,0 +1,68 @@
+"""The rule engine: registry, documentation, settings, crash handling."""
+
+import pytest
+from grids import T22, book, check
+
+from renja_xl.errors import InputError
+from renja_xl.reader import find_tables
+from renja_xl.rules import REGISTRY, Rule, Severity, all_rules, read_config, register, run_checks
+from renja_xl.rules.config import find_config
+
+
+def test_every_rule_has_a_unique_code_a_family_and_wrong_and_right_examples():
+    rules = all_rules()
+    assert len({r.code for r in rules}) == len(rules) >= 29
+    for rule in rules:
+        doc = rule.documentation()
+        assert "**Salah**" in doc and "**Benar**" in doc and rule.description()
+        assert rule.family and rule.name and rule.message
+
+
+def test_register_refuses_a_duplicate_code_and_an_undocumented_rule():
+    with pytest.raises(ValueError, match="duplicate"):
+        register(type("Dup", (Rule,), {"__doc__": "x\n\n**Salah**: a\n\n**Benar**: b", "code": "RXL101",
+                                         "name": "x.y", "family": "f", "message": "m"}))
+    with pytest.raises(ValueError, match="Salah"):
+        register(type("NoDoc", (Rule,), {"__doc__": "x", "code": "RXL999", "name": "x.y", "family": "f", "message": "m"}))
+    assert "RXL999" not in REGISTRY
+
+
+def test_a_crashing_rule_becomes_a_finding_and_the_others_still_run(monkeypatch):
+    def boom(self, ctx):
+        raise ZeroDivisionError("uji")
+    monkeypatch.setattr(REGISTRY["RXL405"], "check", boom)
+    grid = T22 + [["1.", "a", "Jumlah", "orang", 125, 92, "126%"]]
+    snapshot = book(grid)
+    findings = run_checks(snapshot, find_tables(snapshot))
+    codes = [f.rule for f in findings]
+    assert "RXL000" in codes and "RXL101" in codes
+    crash = next(f for f in findings if f.rule == "RXL000")
+    assert "RXL405" in crash.message and "ZeroDivisionError" in crash.message
+
+
+def test_settings_switch_rules_off_change_severity_and_options(tmp_path):
+    ini = tmp_path / "renja-xl.ini"
+    ini.write_text("[renja_xl:rules:RXL101]\nseverity = info\n[renja_xl:rules:RXL405]\nenabled = false\n", encoding="utf-8")
+    config = find_config(tmp_path / "buku.xlsx")
+    assert config.settings("RXL101").severity == Severity.INFO and not config.settings("RXL405").enabled
+    grid = T22 + [["1.", "a", "Jumlah", "orang", 125, 92, "126%"]]
+    snapshot = book(grid)
+    findings = run_checks(snapshot, find_tables(snapshot), config, only={"RXL101"})
+    assert [f.severity for f in findings] == [Severity.INFO]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("[renja_xl:rules:RXL777]\nenabled=false\n", "RXL777"),
+    ("[renja_xl:rules:RXL101]\nseverity=fatal\n", "fatal"),
+    ("[renja_xl:rules:RXL101]\nwarna=merah\n", "warna"),
+    ("[renja_xl\nx", "tidak dapat dibaca"),
+])
+def test_bad_settings_are_unusable_input(tmp_path, text, words):
+    ini = tmp_path / "renja-xl.ini"
+    ini.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=words):
+        read_config(ini)
+
+
+def test_the_grids_helper_runs_one_rule():
+    assert check(T22 + [["1.", "a", "Jumlah", "orang", 125, 92, "73.6%"]], code="RXL101") == []
