@@ -127,7 +127,9 @@ def typed_value(text, role, notation=None):
     if parsed is None or parsed.value is None or parsed.ambiguous:
         return text, None
     if parsed.percent:
-        return parsed.value / 100, "0.00%"
+        digits = re.search(r"[.,](\d+)\s*%", text)
+        decimals = len(digits.group(1)) if digits else 0
+        return parsed.value / 100, ("0." + "0" * decimals if decimals else "0") + "%"
     value = parsed.value
     return (int(value) if float(value).is_integer() else value), None
 

@@ -26,6 +26,16 @@ def is_percent_format(number_format: str | None) -> bool:
     return "%" in _QUOTED.sub("", number_format)
 
 
+def format_decimals(number_format: str | None) -> int | None:
+    """Decimals a number format shows (``0.00%`` -> 2, ``#,##0`` -> 0), None for General."""
+    if not number_format or number_format.lower() == "general":
+        return None
+    section = _QUOTED.sub("", number_format.split(";")[0])
+    if "." not in section:
+        return 0
+    return len(re.match(r"[0#?]*", section.split(".", 1)[1]).group(0))
+
+
 def col_letter(index: int) -> str:
     """1 -> ``A``, 27 -> ``AA``."""
     letters = ""
@@ -55,7 +65,7 @@ class SheetSnapshot:
     top: int = 1
     left: int = 1
     percent_cells: frozenset = field(default_factory=frozenset)  # {(row, col)} 1-based
-    hidden_rows: frozenset = field(default_factory=frozenset)
+    decimals: dict = field(default_factory=dict)  # {(row, col): decimals its format shows}, numeric cells only
 
     @property
     def bottom(self) -> int:
@@ -80,6 +90,9 @@ class SheetSnapshot:
 
     def is_percent(self, row: int, col: int) -> bool:
         return (row, col) in self.percent_cells
+
+    def shown_decimals(self, row: int, col: int) -> int | None:
+        return self.decimals.get((row, col))
 
 
 @dataclass

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InputError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, is_percent_format
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_percent_format
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -91,17 +91,23 @@ def load_snapshot(path: str | os.PathLike) -> WorkbookSnapshot:
         for ws in book.worksheets:
             rows: list[list] = []
             percent: set = set()
+            decimals: dict = {}
             for r_index, row in enumerate(ws.iter_rows(), start=1):
                 values = []
                 for c_index, cell in enumerate(row, start=1):
                     value = getattr(cell, "value", None)
                     values.append(value)
-                    if isinstance(value, (int, float)) and is_percent_format(getattr(cell, "number_format", None)):
-                        percent.add((r_index, c_index))
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        number_format = getattr(cell, "number_format", None)
+                        if is_percent_format(number_format):
+                            percent.add((r_index, c_index))
+                        shown = format_decimals(number_format)
+                        if shown:
+                            decimals[(r_index, c_index)] = shown
                 rows.append(_trim(values))
             while rows and not rows[-1]:
                 rows.pop()
-            sheets.append(SheetSnapshot(ws.title, rows, percent_cells=frozenset(percent)))
+            sheets.append(SheetSnapshot(ws.title, rows, percent_cells=frozenset(percent), decimals=decimals))
     except Exception as exc:
         raise InputError(f"Isi berkas '{path.name}' tidak dapat dibaca ({type(exc).__name__}).") from exc
     finally:

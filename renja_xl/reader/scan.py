@@ -44,13 +44,15 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def display_text(value: Any, percent: bool = False) -> str:
-    """The text a user sees for a snapshot value."""
+def display_text(value: Any, percent: bool = False, decimals: Optional[int] = None) -> str:
+    """The text a user sees for a snapshot value (``decimals`` as its number format shows)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
+        if decimals is not None:
+            return f"{value * 100:.{decimals}f}%" if percent else f"{value:.{decimals}f}"
         if percent:
             return f"{value * 100:.10g}%"
         if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -223,7 +225,7 @@ def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[s
         return value, (("ambiguous",) if parsed.ambiguous else ())
     if role == Role.TARGET:
         if percent_format and isinstance(raw, (int, float)) and not isinstance(raw, bool):
-            target = Target(text=display_text(raw, True), parts=(TargetPart(raw * 100, "%", "%", "percent"),))
+            target = Target(text=display_text(raw, True, 2), parts=(TargetPart(raw * 100, "%", "%", "percent"),))
         else:
             target = parse_target(raw, notation, units)
         notes = tuple(n for n, on in (("ambiguous", any(p.ambiguous for p in target.parts)),
@@ -263,7 +265,8 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                         row.kode = row.kode or embedded
                 if role == Role.KODE and value is not None and value.valid:
                     row.kode = value
-                row.cells[key] = CellValue(a1(row.number, col), raw, display_text(raw, percent), value, notes)
+                shown = display_text(raw, percent, sheet.shown_decimals(row.number, col))
+                row.cells[key] = CellValue(a1(row.number, col), raw, shown, value, notes)
             row.overflow = tuple(
                 (a1(row.number, c), sheet.value(row.number, c))
                 for c in range(table.left, sheet.right + 1)

@@ -149,6 +149,10 @@ class TotalRow(Rule):
                 stated = ctx.number(row, col.key)
                 if stated is None or expected.value is None or not _differs(stated, expected.value, row.get(col.key)):
                     continue
+                exact = ctx.expected_exact.get((expected.sheet, expected.row, expected.col))
+                if col.total != "average" and exact is not None and exact.value is not None \
+                        and not _differs(stated, exact.value, row.get(col.key)):
+                    continue  # the rounded sum of the exact values (bobot 100.00, not the 100.03 of rounded parts)
                 note = ""
                 if col.total == "average":
                     note = self._left_out(ctx, table, col.key, stated, row)
