@@ -46,17 +46,18 @@ class Entity:
 def _field(table: Table, row: Row, key: str, ctx: CheckContext, rows: Optional[list] = None):
     if key not in table.columns:
         return None
-    if rows:  # a program's amount summed over its indicator rows
+    if rows:  # a program's amount summed over its indicator rows: every summed cell is named
         parts = [ctx.number(r, key) for r in rows]
         present = [p for p in parts if p is not None]
         value = sum(present) if present else None
-        return value, Location(table.sheet, table.address(row.number, key)), number_text(value)
+        where = [Location(table.sheet, table.address(r.number, key)) for r in rows]
+        return value, where, number_text(value)
     value = row.value(key)
     if not isinstance(value, Target):
         value = ctx.number(row, key)
     raw = row.get(key).raw if row.get(key) is not None else None
     text = number_text(value) if isinstance(raw, (int, float)) and isinstance(value, float) else row.text(key).strip()
-    return value, Location(table.sheet, table.address(row.number, key)), text
+    return value, [Location(table.sheet, table.address(row.number, key))], text
 
 
 def _entity(table: Table, row: Row, label: str, names: dict, fields: dict, ctx: CheckContext, rows=None) -> Entity:
@@ -191,6 +192,11 @@ def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterato
                     yield a, best, best_ratio
 
 
+def _cells(locations: list) -> str:
+    """``E13`` or ``E13:E14`` (a summed run) for a message."""
+    return locations[0].cell if len(locations) == 1 else f"{locations[0].cell}:{locations[-1].cell}"
+
+
 def same_target(x: Target, y: Target) -> bool:
     if x.is_empty or y.is_empty or not x.parts or not y.parts:
         return True  # emptiness is another rule's business
@@ -242,9 +248,9 @@ class _CrossTableRule(Rule):
                                 continue
                             sure = "" if ratio >= 1.0 else f"; kecocokan nama {round(ratio * 100)}%"
                             yield self.finding(
-                                [la, lb], ta.spec.key, written=ta_text, expected=tb_text, nama=a.label,
-                                tabel_a=f"{ta.spec.sheet} {la.cell}", nilai_a=ta_text or "(kosong)",
-                                tabel_b=f"{tb.spec.sheet} {lb.cell}", nilai_b=tb_text or "(kosong)", yakin=sure,
+                                la[:1] + lb[:1] + la[1:] + lb[1:], ta.spec.key, written=ta_text, expected=tb_text,
+                                nama=a.label, tabel_a=f"{ta.spec.sheet} {_cells(la)}", nilai_a=ta_text or "(kosong)",
+                                tabel_b=f"{tb.spec.sheet} {_cells(lb)}", nilai_b=tb_text or "(kosong)", yakin=sure,
                             )
 
 

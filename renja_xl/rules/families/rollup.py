@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...hierarchy import Node, amount, children_sum
+from ...hierarchy import Node, children_sum
 from ...specs.base import Rollup
-from ..base import Finding, Location, Rule, Severity, number_text, register
+from ..base import Finding, Rule, Severity, number_text, register
 from ..context import CheckContext
 from .helpers import cell_location, column_label, row_label
 
@@ -56,8 +56,12 @@ class ParentPagu(Rule):
                     stated, total = number(node.row), children_sum(node, number)
                     if total is None or abs((stated or 0.0) - total) <= TOLERANCE:
                         continue
-                    locations = [cell_location(table, node.row, key)] + [
-                        cell_location(table, c.row, key) for c in children]
+                    locations = [cell_location(table, node.row, key)]
+                    for child in children:
+                        # a child whose own cell is empty counts through its breakdown rows: name those
+                        rows = [child.row] if number(child.row) is not None or not child.continuation else \
+                            [r for r in child.continuation if number(r) is not None] or [child.row]
+                        locations += [cell_location(table, r, key) for r in rows]
                     yield self.finding(
                         locations, table.spec.key, written=node.row.text(key), expected=number_text(total),
                         kolom=column_label(table, key), tingkat=LEVEL_WORD.get(node.level, ""),

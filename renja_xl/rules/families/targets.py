@@ -77,7 +77,8 @@ class TargetKind(Rule):
 
 @register
 class FractionForPercent(Rule):
-    """A percentage indicator's target is written as a fraction (0.032 instead of 3.2%).
+    """A percentage target is written as a fraction (0.032 instead of 3.2%): the indicator is a percentage,
+    or the row's other targets are.
 
     **Salah**: "Persentase dokumen Rencana Tenaga Kerja (RTK) yang tersusun" dengan target 0.032.
 
@@ -88,20 +89,29 @@ class FractionForPercent(Rule):
     name = "target.fraction"
     family = "satuan"
     severity = Severity.ERROR
-    message = "Target {kolom} '{target}' untuk indikator persentase '{indikator}' tampaknya pecahan; maksudnya {persen}%?"
+    message = "Target {kolom} '{target}' untuk indikator '{indikator}' tampaknya pecahan; maksudnya {persen}%?"
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for table in ctx.tables:
             for row, key, target in target_cells(table):
                 part = target.parts[0]
-                if target.is_multiple or part.unit is not None or part.value is None or not 0 < part.value < 1:
+                if target.is_multiple or part.unit is not None or part.value is None or not 0 < part.value <= 1:
                     continue
-                if indicator_kind(indicator_of(table, row, key)) != "percent":
+                siblings_percent = self._row_in_percent(table, row, key)
+                if part.value == 1 and not siblings_percent:
+                    continue  # a bare 1 is 1% unless the row's other targets are percentages
+                if indicator_kind(indicator_of(table, row, key)) != "percent" and not siblings_percent:
                     continue
                 yield self.finding([cell_location(table, row, key)], table.spec.key, written=target.text,
                                    expected=f"{number_text(part.value * 100, 2)}%", kolom=column_label(table, key),
                                    target=target.text.strip(), indikator=shorten(indicator_of(table, row, key), 70),
                                    persen=number_text(part.value * 100, 2))
+
+
+    @staticmethod
+    def _row_in_percent(table: Table, row: Row, key: str) -> bool:
+        others = [row.value(k) for k in table.columns if k != key and table.spec.column(k).role == Role.TARGET]
+        return any(isinstance(v, Target) and v.kind == "percent" and (v.value or 0) > 1 for v in others)
 
 
 @register
