@@ -98,18 +98,16 @@ def cmd_fill(args: argparse.Namespace) -> int:
 def check_file(path: Path, args: argparse.Namespace):
     """Check one workbook; write its checked copy unless told not to."""
     from .io.checked import write_checked
-    from .io.files import load_snapshot
+    from .io.files import read_and_check
     from .io.write import plan_output
     from .parse.units import load_units
-    from .reader import find_tables
     from .report import FileReport, summary_sentence
-    from .rules import find_config, run_checks
+    from .rules import find_config
 
     config = find_config(path, Path(args.config) if args.config else None)
     units = load_units(config.units_file) if config.units_file else None
-    snapshot = load_snapshot(path)
-    tables = find_tables(snapshot, units=units)
-    report = FileReport(file=str(path), tables=tables, findings=run_checks(snapshot, tables, config, units))
+    _, tables, findings = read_and_check(path, config, units)
+    report = FileReport(file=str(path), tables=tables, findings=findings)
     if not args.no_output:
         target = plan_output(path, Path(args.output) if args.output else None, "_diperiksa", False)
         title = f"Hasil pemeriksaan renja-xl untuk {path.name}: " + summary_sentence(report.summary(), 1)[12:]

@@ -62,10 +62,11 @@ class Hierarchy:
     loose: list          # data rows above the first coded row (no owner)
 
     def node_of(self, row_number: int) -> Optional[Node]:
-        for node in self.nodes:
-            if any(r.number == row_number for r in node.rows):
-                return node
-        return None
+        """The node a sheet row belongs to (its own row or one of its continuation rows)."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = self.__dict__["_index"] = {r.number: n for n in self.nodes for r in n.rows}
+        return index.get(row_number)
 
     @property
     def leaves(self) -> list:
@@ -101,6 +102,7 @@ def build(table: Table) -> Hierarchy:
     roots: list[Node] = []
     loose: list[Row] = []
     by_kode: dict[str, Node] = {}
+    last_at_rank: dict[int, tuple[int, Node]] = {}   # rank -> (position, latest node of that rank)
     for row in table.data_rows:
         level = row_level(row)
         if level is None:
@@ -120,12 +122,14 @@ def build(table: Table) -> Hierarchy:
                 if parent is None:
                     node.orphan = node.orphan or ancestor == row.kode.parent
                     ancestor = parent_of(ancestor, scheme)
+        rank = LEVEL_RANK.get(level, 9)
         if parent is None:
             # no ancestor by kode (old short codes, a foreign urusan): the nearest row above of a higher level
-            rank = LEVEL_RANK.get(level, 9)
-            parent = next((n for n in reversed(nodes) if LEVEL_RANK.get(n.level, 9) < rank), None)
+            above = [entry for r, entry in last_at_rank.items() if r < rank]
+            parent = max(above, key=lambda entry: entry[0])[1] if above else None
         node.parent = parent
         (parent.children if parent else roots).append(node)
+        last_at_rank[rank] = (len(nodes), node)
         nodes.append(node)
         if coded and node.duplicate_of is None:
             by_kode[row.kode.canonical] = node
@@ -149,3 +153,11 @@ def children_sum(node: Node, number: Callable[[Row], Optional[float]]) -> Option
     """The sum of a node's counted children's amounts (None when none has a number)."""
     values = [v for v in (amount(c, number) for c in node.counted_children) if v is not None]
     return sum(values) if values else None
+
+
+def tree_of(table: Table) -> Hierarchy:
+    """The table's tree, built once (the table's rows do not change after reading)."""
+    tree = table.__dict__.get("_tree")
+    if tree is None:
+        tree = table.__dict__["_tree"] = build(table)
+    return tree

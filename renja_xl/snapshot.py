@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
@@ -36,6 +37,7 @@ def format_decimals(number_format: str | None) -> int | None:
     return len(re.match(r"[0#?]*", section.split(".", 1)[1]).group(0))
 
 
+@lru_cache(maxsize=None)
 def col_letter(index: int) -> str:
     """1 -> ``A``, 27 -> ``AA``."""
     letters = ""
@@ -73,7 +75,11 @@ class SheetSnapshot:
 
     @property
     def right(self) -> int:
-        return self.left + max((len(r) for r in self.rows), default=0) - 1
+        """The last column holding a value (computed once: snapshots are not changed after reading)."""
+        cached = self.__dict__.get("_right")
+        if cached is None:
+            cached = self.__dict__["_right"] = self.left + max((len(r) for r in self.rows), default=0) - 1
+        return cached
 
     def value(self, row: int, col: int) -> Any:
         """The value at sheet coordinates (1-based), None outside the snapshot."""

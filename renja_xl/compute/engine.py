@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..hierarchy import Hierarchy, Node, build, children_sum
+from ..hierarchy import Hierarchy, Node, children_sum, tree_of
 from ..parse.indicators import indicator_kind
 from ..parse.targets import Target
 from ..reader.model import Row, Table
@@ -85,7 +85,7 @@ class _TableComputer:
         self.spec = table.spec
         self.values: dict[tuple[int, str], Any] = {}
         self.cells: list[ComputedCell] = []
-        self.tree: Hierarchy = build(table)
+        self.tree: Hierarchy = tree_of(table)
 
     # --- inputs -----------------------------------------------------------------------
 

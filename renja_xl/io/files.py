@@ -7,9 +7,11 @@ The file is opened read-only and never written.
 
 from __future__ import annotations
 
+import gc
 import os
 import warnings
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 
@@ -73,11 +75,25 @@ def _trim(values: list) -> list:
 
 
 def load_snapshot(path: str | os.PathLike) -> WorkbookSnapshot:
-    """Read every sheet's cached values (and percent formats) from a workbook file."""
-    import openpyxl  # the adapter, not the core, depends on openpyxl
+    """Read every sheet's cached values, percent formats and shown decimals from a workbook file.
 
+    The lean streaming reader (:mod:`renja_xl.io.xlsx_reader`) reads it; a package it
+    does not understand is read again with openpyxl.
+    """
     path = Path(path)
     _sniff(path)
+    from .xlsx_reader import read_package
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return read_package(archive, name=path.name)
+    except Exception:  # noqa: BLE001 - the careful reader below gets its own say
+        return _load_with_openpyxl(path)
+
+
+def _load_with_openpyxl(path: Path) -> WorkbookSnapshot:
+    import openpyxl  # the adapter, not the core, depends on openpyxl
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
@@ -129,3 +145,31 @@ def expand_inputs(paths: Iterable[str | os.PathLike]) -> list[Path]:
         else:
             out.append(p)
     return out
+
+
+@contextmanager
+def paused_gc():
+    """Pause the cyclic garbage collector for a burst of allocations that leave no cycles behind.
+
+    Reading a workbook allocates a hundred thousand small objects at once; the collector
+    would otherwise run dozens of times in the middle, for nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def read_and_check(path: str | os.PathLike, config=None, units=None):
+    """(snapshot, tables, findings) of a workbook file: what ``renja-xl check`` does before writing."""
+    from ..reader import find_tables
+    from ..rules import run_checks
+
+    with paused_gc():
+        snapshot = load_snapshot(path)
+        tables = find_tables(snapshot, units=units)
+        findings = run_checks(snapshot, tables, config, units)
+    return snapshot, tables, findings

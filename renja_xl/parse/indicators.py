@@ -8,6 +8,7 @@ The kind is what the target's unit is checked against.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Optional
 
 # First meaningful word -> kind. Misspellings seen in real documents are listed too.
@@ -30,6 +31,11 @@ def indicator_kind(text: Any) -> Optional[str]:
     """
     if not isinstance(text, str):
         return None
+    return _kind_of(text)
+
+
+@lru_cache(maxsize=16384)
+def _kind_of(text: str) -> Optional[str]:
     s = _NUMBERING.sub("", " ".join(text.split())).lower()
     for kind, words in _LEADING.items():
         for word in words:

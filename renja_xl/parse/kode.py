@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 
 LEVELS = ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
@@ -37,6 +38,11 @@ KEGIATAN_DIGIT = "kegiatan_digit"  # kegiatan prefix not 1-9 or missing
 _BIDANG_RANGE = {"1": (1, 6), "2": (7, 24), "3": (25, 32)}
 _ROMAN = re.compile(r"^(?P<roman>[IVX]+)\.?\s+(?P<rest>\d.*)$")
 _TOKEN = re.compile(r"X{1,2}|\d+", re.IGNORECASE)
+_KODE_CHARS = re.compile(r"[\dXx][\dXx\s.:,;\-]*")
+_SEPARATORS = re.compile(r"(?<=[\dX])([^\dX]+)(?=[\dX])", re.IGNORECASE)
+_TRAILING = re.compile(r"[.:,;\-]\s*$")
+_KEGIATAN_DIGIT = re.compile(r"[1-9]")
+_CLEAN = re.compile(r"[\dX]+(?:\.[\dX]+)*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,7 @@ def parent_of(canonical: str, scheme: str = "90/2019") -> Optional[str]:
 
 def _separators(text: str) -> list[str]:
     """The separators between digit tokens, as typed."""
-    return re.findall(r"(?<=[\dX])([^\dX]+)(?=[\dX])", text, flags=re.IGNORECASE)
+    return _SEPARATORS.findall(text)
 
 
 def _pad(token: str, width: int, anomalies: set[str]) -> str:
@@ -117,7 +123,7 @@ def _parse_90(tokens: list[str], anomalies: set[str]) -> tuple[str, Optional[str
     if n >= 3:
         out.append(_pad(tokens[2], 2, anomalies))
     if n >= 5:
-        if not re.fullmatch(r"[1-9]", tokens[3]):
+        if not _KEGIATAN_DIGIT.fullmatch(tokens[3]):
             anomalies.add(KEGIATAN_DIGIT)
         out.append(tokens[3])
         out.append(_pad(tokens[4], 2, anomalies))
@@ -150,6 +156,18 @@ def _parse_13(tokens: list[str], roman: Optional[str]) -> tuple[str, Optional[st
 
 
 def parse_kode(raw: Any) -> Kode:
+    """Read a kode cell into its canonical dotted form, level and anomalies (see :func:`_parse_kode`)."""
+    if isinstance(raw, str):
+        return _parse_kode_text(raw)
+    return _parse_kode(raw)
+
+
+@lru_cache(maxsize=16384)
+def _parse_kode_text(text: str) -> Kode:
+    return _parse_kode(text)
+
+
+def _parse_kode(raw: Any) -> Kode:
     """Read a kode cell into its canonical dotted form, level and anomalies.
 
     >>> parse_kode("2 .07 .03 .2.01 .01").canonical
@@ -171,18 +189,18 @@ def parse_kode(raw: Any) -> Kode:
     m = _ROMAN.match(s)
     if m:
         roman, s = m.group("roman"), m.group("rest")
-    if not re.fullmatch(r"[\dXx][\dXx\s.:,;\-]*", s):
+    if not _KODE_CHARS.fullmatch(s):
         return Kode(text=text, canonical="", level=None, scheme=None)
     tokens = _TOKEN.findall(s)
     anomalies: set[str] = set()
-    seps = _separators(s)
+    seps = () if _CLEAN.fullmatch(s) else _separators(s)  # the common case: only single dots between digits
     for sep in seps:
         core = sep.replace(" ", "")
         if core == "" and sep:
             anomalies.add(SPACES)
         elif core != ".":
             anomalies.add(SEPARATOR)
-    if re.search(r"[.:,;\-]\s*$", s) and len(tokens) > 1:
+    if _TRAILING.search(s) and len(tokens) > 1:
         anomalies.add(TRAILING)
     is_13 = roman is not None or any(len(t) == 3 for t in tokens[1:]) or (
         len(tokens) <= 2 and len(tokens[0]) == 2 and tokens[0].isdigit()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 ID = "id"
@@ -147,17 +148,31 @@ def notation_of(texts: Iterable[Any]) -> Optional[str]:
 
     Only texts are evidence: a number Excel already stores as a number says nothing.
     """
-    votes = {ID: 0, EN: 0}
+    id_votes = en_votes = 0
     for raw in texts:
-        if not isinstance(raw, str):
-            continue
-        for token in re.findall(r"\d[\d.,]*\d", raw):
-            parsed = parse_number(token)
-            if parsed is not None and parsed.notation:
-                votes[parsed.notation] += 1
-    if votes[ID] == votes[EN]:
+        if isinstance(raw, str):
+            i, e = _votes(raw)
+            id_votes, en_votes = id_votes + i, en_votes + e
+    if id_votes == en_votes:
         return None
-    return ID if votes[ID] > votes[EN] else EN
+    return ID if id_votes > en_votes else EN
+
+
+_GROUPED = re.compile(r"\d[\d.,]*\d")
+
+
+@lru_cache(maxsize=32768)
+def _votes(text: str) -> tuple[int, int]:
+    """(Indonesian, English) notation votes of one text."""
+    id_votes = en_votes = 0
+    if "." in text or "," in text:
+        for token in _GROUPED.findall(text):
+            parsed = parse_number(token)
+            if parsed is not None and parsed.notation == ID:
+                id_votes += 1
+            elif parsed is not None and parsed.notation == EN:
+                en_votes += 1
+    return id_votes, en_votes
 
 
 def format_number(value: float, notation: str = ID, decimals: int = 0) -> str:

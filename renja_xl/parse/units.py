@@ -63,6 +63,14 @@ class UnitVocabulary:
         head = re.split(r"[^\w%²³]", key, maxsplit=1)[0]
         return self._by_spelling.get(head)
 
+    def spellings(self, unit: str) -> frozenset:
+        """Every word a unit is written with (``dokumen`` -> {dok, dokumen, buku, …})."""
+        cache = self.__dict__.setdefault("_spellings", {})
+        if unit not in cache:
+            cache[unit] = frozenset(w for k, u in self._by_spelling.items() if u.name == unit for w in k.split()
+                                    if len(w) >= 3)
+        return cache[unit]
+
     def resolve(self, text: str) -> Unit:
         """Like :meth:`lookup`, but an unknown spelling becomes a unit of kind ``unknown``."""
         return self.lookup(text) or Unit(name=normalise_spelling(text), kind="unknown")

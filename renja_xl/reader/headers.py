@@ -12,6 +12,7 @@ real workbook (``No``, ``Formulasi``) are passed over and typos in a header
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -49,6 +50,7 @@ def normalise(value: Any) -> str:
     return _normalise_text(str(value))
 
 
+@lru_cache(maxsize=65536)
 def similarity(label: str, expected: str) -> float:
     """How well a normalised grid label matches a normalised expected header (0..1)."""
     if label == expected:
@@ -58,10 +60,33 @@ def similarity(label: str, expected: str) -> float:
     short, long_ = sorted((label, expected), key=len)
     if len(short) >= 3 and (f" {short} " in f" {long_} "):
         return 0.6 + 0.35 * len(short) / len(long_)
-    matcher = SequenceMatcher(None, label, expected, autojunk=False)
-    if matcher.real_quick_ratio() < MATCH_THRESHOLD or matcher.quick_ratio() < MATCH_THRESHOLD:
+    words_a, words_b = label.split(), expected.split()
+    if len(words_a) >= 3 and len(words_b) >= 3:
+        # long headers: word by word (a typo costs one word; far cheaper than character by character)
+        total_words = len(words_a) + len(words_b)
+        if 2 * min(len(words_a), len(words_b)) / total_words < MATCH_THRESHOLD:
+            return 0.0
+        if 2 * sum((_words(label) & _words(expected)).values()) / total_words < MATCH_THRESHOLD:
+            return 0.0
+        return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+    # short labels: character by character, after difflib's cheap upper bounds
+    total = len(label) + len(expected)
+    if 2 * len(short) / total < MATCH_THRESHOLD:
         return 0.0
-    return matcher.ratio()
+    shared = sum((_letters(label) & _letters(expected)).values())
+    if 2 * shared / total < MATCH_THRESHOLD:
+        return 0.0
+    return SequenceMatcher(None, label, expected, autojunk=False).ratio()
+
+
+@lru_cache(maxsize=65536)
+def _letters(text: str) -> Counter:
+    return Counter(text)
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> Counter:
+    return Counter(text.split())
 
 
 @dataclass(frozen=True)
@@ -121,6 +146,12 @@ def group_variants(col: ColumnSpec) -> tuple[str, ...]:
 
 def column_score(col: ColumnSpec, label: ColumnLabel) -> float:
     """How well a grid column's label matches a spec column (0 when it does not)."""
+    return _path_score(col, label.path)
+
+
+@lru_cache(maxsize=65536)
+def _path_score(col: ColumnSpec, path: tuple) -> float:
+    label = ColumnLabel(0, path)
     headers = header_variants(col)
     if not label.path:
         return 0.6 if "" in headers else 0.0
@@ -186,9 +217,10 @@ def align(spec: TableSpec, labels: Sequence[ColumnLabel]) -> tuple[dict, float]:
     return assignment, best[m][n]
 
 
-def match_block(spec: TableSpec, sheet: SheetSnapshot, top: int, height: int, left: int, right: int) -> Optional[BlockMatch]:
+def match_block(spec: TableSpec, sheet: SheetSnapshot, top: int, height: int, left: int, right: int,
+                labels: Optional[list] = None) -> Optional[BlockMatch]:
     """The spec matched to the block at ``top`` (or None when its required columns are not all there)."""
-    labels = column_labels(sheet, top, height, left, right)
+    labels = labels if labels is not None else column_labels(sheet, top, height, left, right)
     columns, score = align(spec, labels)
     if len(columns) < spec.min_columns:
         return None
@@ -209,13 +241,64 @@ def known_phrases(specs: tuple[TableSpec, ...]) -> dict:
     return phrases
 
 
-def phrase_hits(sheet: SheetSnapshot, row: int, phrases: dict) -> tuple[int, set]:
-    """How many cells of a row are known header texts, and the specs they point to."""
-    hits, keys = 0, set()
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _word_key(word: str) -> str:
+    word = word.lower()
+    if word == "n" or (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")):
+        return "#"
+    return word
+
+
+def _prefix(text: str) -> tuple:
+    """The first two words of a text, lower case, years as '#': a cheap key for "could this be a header"."""
+    words = []
+    for m in _WORD.finditer(text):
+        words.append(_word_key(m.group(0)))
+        if len(words) == 2:
+            break
+    return tuple(words)
+
+
+def could_be_header(text: str, prefixes: frozenset) -> bool:
+    """False when no known header begins with this text's first words (so no need to normalise it)."""
+    key = _prefix(text)
+    return key[:1] in prefixes or key in prefixes
+
+
+def header_prefixes(phrases: dict) -> frozenset:
+    """The one- and two-word beginnings of the known headers (cached per phrase table)."""
+    cached = _PREFIXES.get(id(phrases))
+    if cached is None:
+        keys = set()
+        for phrase in phrases:
+            words = phrase.split()
+            keys.add(tuple(words[:2]) if len(words) > 1 else tuple(words))
+        cached = _PREFIXES[id(phrases)] = frozenset(keys)
+    return cached
+
+
+_PREFIXES: dict = {}
+
+
+def phrase_hits(sheet: SheetSnapshot, row: int, phrases: dict, substantive: bool = False) -> tuple[int, Counter]:
+    """How many cells of a row are known header texts, and how many of them each spec uses.
+
+    With ``substantive`` only texts of three letters or more count: "1", "No", "%" stand in
+    column-number rows and data rows as well, and make no table a candidate.
+    """
+    hits, keys = 0, Counter()
+    prefixes = header_prefixes(phrases)
     for value in sheet.row_values(row):
         if isinstance(value, str):
-            found = phrases.get(normalise(value))
-            if found:
-                hits += 1
-                keys |= found
+            if not could_be_header(value, prefixes):
+                continue  # cheap: no known header begins with these words
+        elif substantive or isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue  # a number is never a substantive header text
+        text = normalise(value)
+        found = phrases.get(text)
+        if found and (not substantive or sum(ch.isalpha() for ch in text) >= 3):
+            hits += 1
+            keys.update(found)
     return hits, keys

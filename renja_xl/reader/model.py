@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from ..parse.kode import Kode
 from ..snapshot import a1, a1_range
@@ -18,8 +18,7 @@ SKIP_REASONS = {
 }
 
 
-@dataclass(frozen=True)
-class CellValue:
+class CellValue(NamedTuple):
     """One cell of a table row: where it is, what it holds, and what it means.
 
     ``raw`` is the snapshot value, ``text`` the original text (as shown), ``value``
@@ -32,7 +31,7 @@ class CellValue:
     raw: Any
     text: str
     value: Any
-    notes: tuple[str, ...] = ()
+    notes: tuple = ()
 
     @property
     def empty(self) -> bool:

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from ..parse.kode import parse_kode, split_embedded_kode
 from ..parse.numbers import notation_of, parse_number
 from ..parse.targets import Target, TargetPart, parse_target
 from ..parse.units import UnitVocabulary, default_units
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1, col_letter
 from ..specs import ALL_SPECS
 from ..specs.base import Role, TableSpec
-from .headers import MAX_HEADER_ROWS, BlockMatch, known_phrases, match_block, normalise, phrase_hits
+from .headers import (MAX_HEADER_ROWS, BlockMatch, column_labels, could_be_header, header_prefixes, known_phrases,
+                      match_block, normalise, phrase_hits)
 from .model import CellValue, Row, SkippedRow, Table
 
 BLANK_ROWS_END_TABLE = 3
@@ -37,6 +39,9 @@ _TOTAL = re.compile(
     r"(?:\s(?:pagu|capaian|kinerja|anggaran|keseluruhan|dana|program|kegiatan|belanja|iku|indikatif|seluruhnya))*$"
 )
 _NUMERIC_ROLES = (Role.NUMBER, Role.PERCENT, Role.PAGU, Role.TARGET, Role.YEAR)
+# a cheap look at the raw text before normalising: jumlah (also J U M L A H), total, rata-rata, grand/sub total
+_TOTAL_PREFIX = re.compile(r"\s*(?:sub\s*)?(?:j\s*u\s*m\s*l\s*a\s*h|t\s*o\s*t\s*a\s*l|rata|grand)", re.IGNORECASE)
+_TEXT_ROLES = frozenset((Role.NO, Role.INDIKATOR, Role.SATUAN, Role.TEXT, Role.LOKASI, Role.CHOICE))
 _TOTAL_LABEL_ROLES = (Role.NO, Role.KODE, Role.URAIAN, Role.TEXT, Role.CHOICE, Role.LOKASI, Role.YEAR)
 
 
@@ -66,19 +71,26 @@ def display_text(value: Any, percent: bool = False, decimals: Optional[int] = No
 # --- header blocks -----------------------------------------------------------------
 
 
-def _best_block(sheet: SheetSnapshot, top: int, specs: tuple[TableSpec, ...], candidates: set) -> Optional[BlockMatch]:
+def _best_block(sheet: SheetSnapshot, top: int, specs: tuple[TableSpec, ...], candidates: dict) -> Optional[BlockMatch]:
     best: Optional[BlockMatch] = None
-    for spec in specs:
-        if spec.key not in candidates:
-            continue
-        for height in range(1, MAX_HEADER_ROWS + 1):
-            if top + height - 1 > sheet.bottom:
-                break
-            match = match_block(spec, sheet, top, height, sheet.left, sheet.right)
+    ordered = sorted((s for s in specs if s.key in candidates), key=lambda s: -candidates[s.key])
+    phrases = known_phrases(specs)
+    for height in range(1, MAX_HEADER_ROWS + 1):
+        if top + height - 1 > sheet.bottom:
+            break
+        if height > 1 and phrase_hits(sheet, top + height - 1, phrases)[0] == 0:
+            break  # a header row below the first always holds a header text (a leaf, a year, a number)
+        labels = column_labels(sheet, top, height, sheet.left, sheet.right)  # once per block, for every spec
+        for spec in ordered:
+            if best is not None and len(spec.columns) <= best.score:
+                continue  # at most one point per column: it cannot beat the best match
+            match = match_block(spec, sheet, top, height, sheet.left, sheet.right, labels)
             if match is None:
                 continue
             if best is None or (round(match.score, 6), -match.height) > (round(best.score, 6), -best.height):
                 best = match
+        if best is not None and all(len(spec.columns) <= best.score for spec in ordered):
+            break  # no candidate has columns enough to beat the best match, however tall its block
     return best
 
 
@@ -88,11 +100,12 @@ def find_header_blocks(sheet: SheetSnapshot, specs: tuple[TableSpec, ...] = ALL_
     blocks: list[BlockMatch] = []
     row = sheet.top
     while row <= sheet.bottom:
-        hits, keys = phrase_hits(sheet, row, phrases)
+        hits, keys = phrase_hits(sheet, row, phrases, substantive=True)
         if hits >= 2:
             for extra in range(1, MAX_HEADER_ROWS):
-                keys |= phrase_hits(sheet, row + extra, phrases)[1]
-            block = _best_block(sheet, row, specs, keys)
+                keys.update(phrase_hits(sheet, row + extra, phrases, substantive=True)[1])
+            # a spec is a candidate when two of its own header texts stand here
+            block = _best_block(sheet, row, specs, {key: n for key, n in keys.items() if n >= 2})
             if block is not None:
                 blocks.append(block)
                 row = block.bottom + 1
@@ -105,27 +118,34 @@ def find_header_blocks(sheet: SheetSnapshot, specs: tuple[TableSpec, ...] = ALL_
 
 
 def _is_number_row(values: list, columns: int) -> bool:
-    cells = [display_text(v).strip() for v in values if not _blank(v)]
-    if len(cells) < max(3, min(columns, 6) // 2) or not all(_NUMBER_CELL.match(c) for c in cells):
+    cells = []
+    for v in values:
+        if _blank(v):
+            continue
+        if isinstance(v, bool):
+            return False
+        text = str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip()
+        if not _NUMBER_CELL.match(text):
+            return False  # the common case: stop at the first cell that is no column number
+        cells.append(text)
+    if len(cells) < max(3, min(columns, 6) // 2):
         return False
     numbers = [int(re.sub(r"\D", "", c)) for c in cells]
     return all(b >= a for a, b in zip(numbers, numbers[1:]))
 
 
-def _is_partial_header(values: list, spec_phrases: set) -> bool:
-    texts = [normalise(v) for v in values if isinstance(v, str) and v.strip()]
+def _is_partial_header(texts: list, spec_phrases: set) -> bool:
     hits = sum(1 for t in texts if t in spec_phrases)
     return hits >= 2 and hits >= len(texts) / 2
 
 
-def _total_label(sheet: SheetSnapshot, row: int, table: Table) -> bool:
-    label_cols = {c for k, c in table.columns.items() if table.spec.column(k).role in _TOTAL_LABEL_ROLES}
-    for col in range(table.left, sheet.right + 1):
-        value = sheet.value(row, col)
-        if isinstance(value, str) and value.strip():
-            in_label_col = col in label_cols or col not in table.columns.values()
-            if in_label_col and _TOTAL.match(normalise(value)):
-                return True
+def _total_label(values: list, left: int, label_cols: set, mapped: set) -> bool:
+    for offset, value in enumerate(values):
+        if not isinstance(value, str) or not value.strip():
+            continue
+        col = left + offset
+        if (col in label_cols or col not in mapped) and _TOTAL_PREFIX.match(value) and _TOTAL.match(normalise(value)):
+            return True
     return False
 
 
@@ -142,6 +162,9 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
     """Fill ``table.rows`` (raw, unparsed) and ``table.skipped`` from sheet rows ``start..stop``."""
     repeat_rows = {r: b for b in repeats for r in range(b.top, b.bottom + 1)}
     phrases = _spec_phrases(table.spec)
+    label_cols = {c for k, c in table.columns.items() if table.spec.column(k).role in _TOTAL_LABEL_ROLES}
+    prefixes = header_prefixes(known_phrases(ALL_SPECS))
+    mapped = set(table.columns.values())
     blank_run = 0
     after_total = False
     expect_number_row = True
@@ -168,10 +191,11 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
                 table.skipped.append(SkippedRow(row, "column_numbers"))
             continue
         expect_number_row = False
-        if _is_partial_header(values, phrases):
+        texts = [normalise(v) if could_be_header(v, prefixes) else v for v in values if isinstance(v, str) and v.strip()]
+        if len(texts) >= 2 and _is_partial_header(texts, phrases):
             table.skipped.append(SkippedRow(row, "repeated_header"))
             continue
-        kind = "total" if _total_label(sheet, row, table) else "data"
+        kind = "total" if _total_label(values, table.left, label_cols, mapped) else "data"
         after_total = kind == "total"
         table.rows.append(Row(number=row, kind=kind))
     # trailing blank rows are not part of the table
@@ -209,14 +233,38 @@ def _numeric_texts(sheet: SheetSnapshot, table: Table, keys: Iterable[str]) -> l
     return [sheet.value(r.number, table.columns[k]) for r in table.rows for k in keys]
 
 
+@lru_cache(maxsize=32768)
+def _parse_text_number(text: str, notation: Optional[str]):
+    return parse_number(text, notation)
+
+
+@lru_cache(maxsize=32768)
+def _parse_text_target(text: str, notation: Optional[str], units: UnitVocabulary) -> Target:
+    return parse_target(text, notation, units)
+
+
+_NUMBER_ROLES = frozenset((Role.NUMBER, Role.PERCENT, Role.PAGU, Role.YEAR))
+
+
 def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[str], units: UnitVocabulary) -> tuple[Any, tuple]:
-    if _blank(raw):
+    if raw is None:
         return None, ()
+    kind = type(raw)
+    if kind is str:
+        if not raw.strip():
+            return None, ()
+        if role in _TEXT_ROLES:
+            return " ".join(raw.split()), ()
+    numeric = kind is int or kind is float
+    if numeric and role in _NUMBER_ROLES:
+        return float(raw) * (100 if percent_format else 1), ()  # the common case, without parsing
+    if numeric and role == Role.TARGET and not percent_format:
+        return Target(text=display_text(raw), parts=(TargetPart(float(raw), None, None, "none"),)), ()
     if role == Role.KODE:
         kode = parse_kode(raw)
         return kode, (() if kode.valid else ("not_a_kode",))
     if role in (Role.NUMBER, Role.PERCENT, Role.PAGU, Role.YEAR):
-        parsed = parse_number(raw, notation)
+        parsed = _parse_text_number(raw, notation) if isinstance(raw, str) else parse_number(raw, notation)
         if parsed is None:
             return None, ("not_a_number",)
         value = parsed.value
@@ -227,7 +275,7 @@ def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[s
         if percent_format and isinstance(raw, (int, float)) and not isinstance(raw, bool):
             target = Target(text=display_text(raw, True, 2), parts=(TargetPart(raw * 100, "%", "%", "percent"),))
         else:
-            target = parse_target(raw, notation, units)
+            target = _parse_text_target(raw, notation, units) if isinstance(raw, str) else parse_target(raw, notation, units)
         notes = tuple(n for n, on in (("ambiguous", any(p.ambiguous for p in target.parts)),
                                       ("unreadable", bool(target.leftover) and not target.parts)) if on)
         return target, notes
@@ -252,12 +300,18 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
         table.notation = notation_of(v for vals in columns.values() for v in vals) or workbook_notation
         col_notation = {k: notation_of(vals) or table.notation for k, vals in columns.items()}
         mapped = set(table.columns.values())
+        plan = [(key, col, table.spec.column(key).role, col_notation.get(key), col_letter(col))
+                for key, col in table.columns.items()]
+        percent_cells, decimals = sheet.percent_cells, sheet.decimals
+        table_left = table.left
         for row in table.rows:
-            for key, col in table.columns.items():
-                role = table.spec.column(key).role
-                raw = sheet.value(row.number, col)
-                percent = sheet.is_percent(row.number, col)
-                value, notes = _parse_cell(role, raw, percent, col_notation.get(key), units)
+            values = sheet.row_values(row.number)
+            width = len(values)
+            for key, col, role, notation, letters in plan:
+                j = col - sheet.left
+                raw = values[j] if 0 <= j < width else None
+                percent = (row.number, col) in percent_cells
+                value, notes = _parse_cell(role, raw, percent, notation, units)
                 if role == Role.URAIAN and isinstance(raw, str):
                     embedded, name = split_embedded_kode(raw)
                     if embedded is not None and embedded.valid:
@@ -265,12 +319,11 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                         row.kode = row.kode or embedded
                 if role == Role.KODE and value is not None and value.valid:
                     row.kode = value
-                shown = display_text(raw, percent, sheet.shown_decimals(row.number, col))
-                row.cells[key] = CellValue(a1(row.number, col), raw, shown, value, notes)
+                shown = display_text(raw, percent, decimals.get((row.number, col)))
+                row.cells[key] = CellValue(f"{letters}{row.number}", raw, shown, value, notes)
             row.overflow = tuple(
-                (a1(row.number, c), sheet.value(row.number, c))
-                for c in range(table.left, sheet.right + 1)
-                if c not in mapped and not _blank(sheet.value(row.number, c))
+                (a1(row.number, sheet.left + j), v) for j, v in enumerate(values)
+                if sheet.left + j >= table_left and sheet.left + j not in mapped and not _blank(v)
             )
 
 

@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import Optional
 
 from ..compute.engine import ComputedCell, FillOptions, compute_workbook
-from ..hierarchy import Hierarchy, build
+from ..hierarchy import Hierarchy, tree_of
 from ..parse.targets import Target
 from ..parse.units import UnitVocabulary, default_units
 from ..reader.model import Row, Table
@@ -21,16 +21,14 @@ class CheckContext:
         self.snapshot = snapshot
         self.tables = tables
         self.units = units or default_units()
-        self._trees: dict[int, Hierarchy] = {}
 
     def tables_of(self, *keys: str) -> list:
         """The tables of these spec keys, in workbook order."""
         return [t for t in self.tables if t.spec.key in keys]
 
-    def tree(self, table: Table) -> Hierarchy:
-        if id(table) not in self._trees:
-            self._trees[id(table)] = build(table)
-        return self._trees[id(table)]
+    @staticmethod
+    def tree(table: Table) -> Hierarchy:
+        return tree_of(table)
 
     @cached_property
     def expected(self) -> dict:

@@ -150,10 +150,11 @@ class TableSpec:
     description: str = ""
 
     def column(self, key: str) -> ColumnSpec:
-        for col in self.columns:
-            if col.key == key:
-                return col
-        raise KeyError(key)
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {col.key: col for col in self.columns}
+            object.__setattr__(self, "_index", index)  # a cache on a frozen spec, not part of its value
+        return index[key]
 
     @property
     def keys(self) -> tuple[str, ...]:

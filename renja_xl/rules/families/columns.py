@@ -33,14 +33,16 @@ class WrongColumn(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for table in ctx.tables:
+            specs = {key: table.spec.column(key) for key in table.columns}
             for row in table.rows:
                 for key, cell in row.cells.items():
-                    if cell.empty:
+                    if cell.raw is None or cell.empty:
                         continue
-                    role = table.spec.column(key).role
+                    col = specs[key]
+                    role = col.role
                     reason = None
-                    if role == Role.CHOICE and table.spec.column(key).choices:
-                        if cell.text.strip() not in table.spec.column(key).choices:
+                    if role == Role.CHOICE and col.choices:
+                        if cell.text.strip() not in col.choices:
                             target = parse_target(cell.text)
                             if any(p.value is not None for p in target.parts):
                                 reason = "tampaknya target atau angka yang salah kolom"

@@ -180,13 +180,18 @@ def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterato
                 if id(a) in used_a or len(text) < 8:
                     continue
                 best, best_ratio = None, FUZZY
+                matcher = SequenceMatcher(None, autojunk=False)
+                matcher.set_seq2(text)  # the costly side, prepared once
                 for b_text, b_list in b_index.items():
-                    for b in b_list:
-                        if id(b) in used_b:
-                            continue
-                        ratio = SequenceMatcher(None, text, b_text, autojunk=False).ratio()
-                        if ratio > best_ratio:
-                            best, best_ratio = b, ratio
+                    free = [b for b in b_list if id(b) not in used_b]
+                    if not free:
+                        continue
+                    matcher.set_seq1(b_text)
+                    if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                        continue
+                    ratio = matcher.ratio()
+                    if ratio > best_ratio:
+                        best, best_ratio = free[0], ratio
                 if best is not None:
                     used_a.add(id(a)), used_b.add(id(best))
                     yield a, best, best_ratio
@@ -239,6 +244,8 @@ class _CrossTableRule(Rule):
                 continue
             for ta in ctx.tables_of(pair.a):
                 for tb in ctx.tables_of(pair.b):
+                    if not ta.data_rows or not tb.data_rows:
+                        continue  # an empty table states nothing to compare
                     for a, b, ratio in match(ents(ta), ents(tb), pair.kinds):
                         for name in wanted:
                             if name not in a.values or name not in b.values:

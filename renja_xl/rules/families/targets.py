@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from ...parse.indicators import indicator_kind
@@ -193,21 +194,26 @@ class UnitChangesBetweenYears(Rule):
                                            kolom_b=column_label(table, second), b=y.text.strip())
 
 
-def _unit_words(target: Target) -> set:
-    words = set()
+@lru_cache(maxsize=16384)
+def _unit_words(target: Target, units) -> frozenset:
+    """The words the target's unit may be written with: as typed, and every spelling of its canonical unit."""
+    words: set = set()
     for part in target.parts:
         if part.unit_text:
             words.update(w for w in normalise(part.unit_text).split() if len(w) >= 3)
-    return words
+            if part.kind != "unknown" and part.unit:
+                words.update(units.spellings(part.unit))
+    return frozenset(words)
 
 
-def _fits(target: Target, indicator: str) -> Optional[bool]:
+def _fits(target: Target, indicator_words: frozenset, units) -> Optional[bool]:
     """True when the target's unit word stands in the indicator, False when it clearly does not, None when unsure."""
-    words = _unit_words(target)
-    if not words or target.kind in ("percent", "none"):
+    if target.kind in ("percent", "none"):
         return None
-    text = set(normalise(indicator).split())
-    return bool(words & text)
+    words = _unit_words(target, units)
+    if not words:
+        return None
+    return bool(words & indicator_words)
 
 
 @register
@@ -233,13 +239,14 @@ class ShiftedTargets(Rule):
                 continue
             rows = table.data_rows
             indicators = [r.text("indikator") for r in rows]
+            words = [frozenset(normalise(text).split()) for text in indicators]
             for key in [c.key for c in table.spec.columns if c.role == Role.TARGET and c.key in table.columns]:
                 fits: dict[int, set] = {}
                 for i, row in enumerate(rows):
                     target = row.value(key)
-                    if not isinstance(target, Target) or _fits(target, indicators[i]) is not False:
+                    if not isinstance(target, Target) or _fits(target, words[i], ctx.units) is not False:
                         continue
-                    fits[i] = {k for k in SHIFTS if 0 <= i + k < len(rows) and _fits(target, indicators[i + k])}
+                    fits[i] = {k for k in SHIFTS if 0 <= i + k < len(rows) and _fits(target, words[i + k], ctx.units)}
                 for i, ks in fits.items():
                     # a shift is believed when an adjacent row is shifted the same way
                     shared = ks & (fits.get(i - 1, set()) | fits.get(i + 1, set()))
