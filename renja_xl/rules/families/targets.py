@@ -194,13 +194,25 @@ class UnitChangesBetweenYears(Rule):
                                            kolom_b=column_label(table, second), b=y.text.strip())
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _plain(text: str) -> str:
+    """Lower case, single spaces: enough to tell two texts are the same."""
+    return " ".join(text.lower().split())
+
+
+def _word_set(text: str) -> frozenset:
+    return frozenset(_WORDS.findall(text.lower()))
+
+
 @lru_cache(maxsize=16384)
 def _unit_words(target: Target, units) -> frozenset:
     """The words the target's unit may be written with: as typed, and every spelling of its canonical unit."""
     words: set = set()
     for part in target.parts:
         if part.unit_text:
-            words.update(w for w in normalise(part.unit_text).split() if len(w) >= 3)
+            words.update(w for w in _word_set(part.unit_text) if len(w) >= 3)
             if part.kind != "unknown" and part.unit:
                 words.update(units.spellings(part.unit))
     return frozenset(words)
@@ -239,7 +251,7 @@ class ShiftedTargets(Rule):
                 continue
             rows = table.data_rows
             indicators = [r.text("indikator") for r in rows]
-            words = [frozenset(normalise(text).split()) for text in indicators]
+            words = [_word_set(text) for text in indicators]
             for key in [c.key for c in table.spec.columns if c.role == Role.TARGET and c.key in table.columns]:
                 fits: dict[int, set] = {}
                 for i, row in enumerate(rows):
@@ -283,9 +295,9 @@ class CopiedIndicator(Rule):
                 continue
             previous: Optional[Row] = None
             for row in table.data_rows:
-                name, text = normalise(row.text("uraian")), normalise(row.text("indikator"))
-                if previous is not None and text and name and normalise(previous.text("indikator")) == text \
-                        and normalise(previous.text("uraian")) not in ("", name):
+                name, text = _plain(row.text("uraian")), _plain(row.text("indikator"))
+                if previous is not None and text and name and _plain(previous.text("indikator")) == text \
+                        and _plain(previous.text("uraian")) not in ("", name):
                     yield self.finding([cell_location(table, row, "indikator"), cell_location(table, previous, "indikator")],
                                        table.spec.key, written=row.text("indikator"), baris=row_label(table, row),
                                        atas=row_label(table, previous), indikator=shorten(row.text("indikator"), 70))
