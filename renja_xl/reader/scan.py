@@ -319,7 +319,7 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                         row.kode = row.kode or embedded
                 if role == Role.KODE and value is not None and value.valid:
                     row.kode = value
-                shown = display_text(raw, percent, decimals.get((row.number, col)))
+                shown = raw if type(raw) is str else display_text(raw, percent, decimals.get((row.number, col)))
                 row.cells[key] = CellValue(f"{letters}{row.number}", raw, shown, value, notes)
             row.overflow = tuple(
                 (a1(row.number, sheet.left + j), v) for j, v in enumerate(values)

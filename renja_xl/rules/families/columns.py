@@ -33,12 +33,14 @@ class WrongColumn(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for table in ctx.tables:
-            specs = {key: table.spec.column(key) for key in table.columns}
+            # only these roles can hold a value of another column's kind
+            watched = {key: table.spec.column(key) for key in table.columns
+                       if table.spec.column(key).role in (Role.CHOICE, Role.TARGET) + _NUMERIC}
             for row in table.rows:
-                for key, cell in row.cells.items():
-                    if cell.raw is None or cell.empty:
+                for key, col in watched.items():
+                    cell = row.cells.get(key)
+                    if cell is None or cell.raw is None or cell.empty:
                         continue
-                    col = specs[key]
                     role = col.role
                     reason = None
                     if role == Role.CHOICE and col.choices:
