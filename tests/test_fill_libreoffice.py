@@ -7,7 +7,6 @@ LibreOffice start recalculates them all; soffice missing is a failure, not a ski
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

@@ -11,7 +11,6 @@ understand raises, and :func:`renja_xl.io.files.load_snapshot` falls back to ope
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
 from typing import IO, Optional
 

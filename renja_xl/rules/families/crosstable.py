@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from ...hierarchy import program_by_name, row_level
 from ...parse.targets import Target
@@ -19,7 +19,7 @@ from ...reader.headers import normalise
 from ...reader.model import Row, Table
 from ..base import Finding, Location, Rule, Severity, number_text, register
 from ..context import CheckContext
-from .helpers import shorten, tolerance
+from .helpers import shorten
 
 FUZZY = 0.88
 _NUMBERING = re.compile(r"^(?:[ivxl]+|\d{1,3}|[a-z])\s+(?=\S)")

@@ -8,7 +8,6 @@ from typing import Iterator, Optional
 
 from ...parse.indicators import indicator_kind
 from ...parse.targets import Target
-from ...reader.headers import normalise
 from ...reader.model import Row, Table
 from ...specs.base import Role
 from ..base import Finding, Location, Rule, Severity, number_text, register
