@@ -14,7 +14,6 @@ SKIP_REASONS = {
     "blank": "baris kosong",
     "repeated_header": "judul kolom berulang (pergantian halaman)",
     "column_numbers": "baris nomor kolom",
-    "hidden": "baris tersembunyi",
 }
 
 
