@@ -241,9 +241,6 @@ def known_phrases(specs: tuple[TableSpec, ...]) -> dict:
     return phrases
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
 def _word_key(word: str) -> str:
     word = word.lower()
     if word == "n" or (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")):
@@ -251,14 +248,17 @@ def _word_key(word: str) -> str:
     return word
 
 
+_TWO_WORDS = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?")
+
+
+@lru_cache(maxsize=65536)
 def _prefix(text: str) -> tuple:
     """The first two words of a text, lower case, years as '#': a cheap key for "could this be a header"."""
-    words = []
-    for m in _WORD.finditer(text):
-        words.append(_word_key(m.group(0)))
-        if len(words) == 2:
-            break
-    return tuple(words)
+    m = _TWO_WORDS.match(text)
+    if m is None:
+        return ()
+    first, second = m.group(1), m.group(2)
+    return (_word_key(first),) if second is None else (_word_key(first), _word_key(second))
 
 
 def could_be_header(text: str, prefixes: frozenset) -> bool:
