@@ -44,15 +44,15 @@ def plan_output(source: Path, output: Path | None, suffix: str, in_place: bool) 
 
 
 def _colour_predikat(ws, cells: list[ComputedCell]) -> None:
+    """Conditional fills over each Predikat column, once (an earlier fill's rules are kept)."""
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
 
     by_col: dict[int, list[int]] = {}
     for c in cells:
         by_col.setdefault(c.col, []).append(c.row)
     for col, rows in by_col.items():
-        from openpyxl.utils import get_column_letter
-
         letter = get_column_letter(col)
         ref = f"{letter}{min(rows)}:{letter}{max(rows)}"
         existing = {str(rng.sqref) for rng in ws.conditional_formatting}
