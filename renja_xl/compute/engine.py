@@ -108,10 +108,7 @@ class _TableComputer:
         if isinstance(raw, (int, float)):
             return float(raw) * (100 if self.sheet.is_percent(row.number, col) else 1)
         if self.options.values == "parsed":
-            parsed = row.value(key)
-            if isinstance(parsed, Target):
-                return parsed.value if len(parsed.parts) == 1 else None
-            return parsed if isinstance(parsed, float) else None
+            return row.numeric(key)
         return None
 
     def emit(self, row: Row, key: str, formula: str, value: Any, number_format: Optional[str] = None) -> None:

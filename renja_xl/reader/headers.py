@@ -230,14 +230,18 @@ def match_block(spec: TableSpec, sheet: SheetSnapshot, top: int, height: int, le
 
 
 @lru_cache(maxsize=None)
+def spec_phrases(spec: TableSpec) -> frozenset:
+    """Every normalised header, alias and group text of one spec."""
+    return frozenset(t for col in spec.columns for t in header_variants(col) + group_variants(col) if t)
+
+
+@lru_cache(maxsize=None)
 def known_phrases(specs: tuple[TableSpec, ...]) -> dict:
     """Every normalised header, alias and group text -> the specs that use it."""
     phrases: dict = {}
     for spec in specs:
-        for col in spec.columns:
-            for text in header_variants(col) + group_variants(col):
-                if text:
-                    phrases.setdefault(text, set()).add(spec.key)
+        for text in spec_phrases(spec):
+            phrases.setdefault(text, set()).add(spec.key)
     return phrases
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional
 
 from ..parse.kode import Kode
+from ..parse.targets import Target
 from ..snapshot import a1, a1_range
 from ..specs.base import TableSpec
 
@@ -53,6 +54,13 @@ class Row:
     def value(self, key: str) -> Any:
         cell = self.cells.get(key)
         return cell.value if cell is not None else None
+
+    def numeric(self, key: str) -> Optional[float]:
+        """A cell's number as parsed: a float, or a single-value target's value; else None."""
+        value = self.value(key)
+        if isinstance(value, Target):
+            return value.value if len(value.parts) == 1 else None
+        return value if isinstance(value, float) else None
 
     def text(self, key: str) -> str:
         cell = self.cells.get(key)

@@ -28,7 +28,7 @@ from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1, col_letter
 from ..specs import ALL_SPECS
 from ..specs.base import Role, TableSpec
 from .headers import (MAX_HEADER_ROWS, BlockMatch, column_labels, could_be_header, header_prefixes, known_phrases,
-                      match_block, normalise, phrase_hits)
+                      match_block, normalise, phrase_hits, spec_phrases)
 from .model import CellValue, Row, SkippedRow, Table
 
 BLANK_ROWS_END_TABLE = 3
@@ -149,19 +149,10 @@ def _total_label(values: list, left: int, label_cols: set, mapped: set) -> bool:
     return False
 
 
-def _spec_phrases(spec: TableSpec) -> set:
-    from .headers import group_variants, header_variants
-
-    out: set = set()
-    for col in spec.columns:
-        out.update(t for t in header_variants(col) + group_variants(col) if t)
-    return out
-
-
 def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, repeats: list[BlockMatch]) -> None:
     """Fill ``table.rows`` (raw, unparsed) and ``table.skipped`` from sheet rows ``start..stop``."""
     repeat_rows = {r: b for b in repeats for r in range(b.top, b.bottom + 1)}
-    phrases = _spec_phrases(table.spec)
+    phrases = spec_phrases(table.spec)
     label_cols = {c for k, c in table.columns.items() if table.spec.column(k).role in _TOTAL_LABEL_ROLES}
     prefixes = header_prefixes(known_phrases(ALL_SPECS))
     mapped = set(table.columns.values())

@@ -7,11 +7,9 @@ from typing import Optional
 
 from ..compute.engine import ComputedCell, FillOptions, compute_workbook
 from ..hierarchy import Hierarchy, tree_of
-from ..parse.targets import Target
 from ..parse.units import UnitVocabulary, default_units
 from ..reader.model import Row, Table
 from ..snapshot import WorkbookSnapshot
-from .base import Location
 
 
 class CheckContext:
@@ -48,12 +46,5 @@ class CheckContext:
 
     @staticmethod
     def number(row: Row, key: str) -> Optional[float]:
-        """A cell's number as parsed (a single-value target counts; text, empty and multi-value do not)."""
-        value = row.value(key)
-        if isinstance(value, Target):
-            return value.value if len(value.parts) == 1 else None
-        return value if isinstance(value, float) else None
-
-    @staticmethod
-    def where(table: Table, row: Row, key: str) -> Location:
-        return Location(table.sheet, table.address(row.number, key))
+        """A cell's parsed number (:meth:`Row.numeric`), as a callable rules can pass around."""
+        return row.numeric(key)
