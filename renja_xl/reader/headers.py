@@ -194,9 +194,12 @@ class BlockMatch:
 
 def align(spec: TableSpec, labels: Sequence[ColumnLabel]) -> tuple[dict, float]:
     """Best order-preserving assignment of spec columns to grid columns (max total score)."""
+    return _align(spec, labels, [[column_score(c, lab) for lab in labels] for c in spec.columns])
+
+
+def _align(spec: TableSpec, labels: Sequence[ColumnLabel], scores: list) -> tuple[dict, float]:
     cols = spec.columns
     m, n = len(cols), len(labels)
-    scores = [[column_score(c, lab) for lab in labels] for c in cols]
     best = [[0.0] * (n + 1) for _ in range(m + 1)]
     for i in range(1, m + 1):
         row, prev = best[i], best[i - 1]
@@ -221,7 +224,13 @@ def match_block(spec: TableSpec, sheet: SheetSnapshot, top: int, height: int, le
                 labels: Optional[list] = None) -> Optional[BlockMatch]:
     """The spec matched to the block at ``top`` (or None when its required columns are not all there)."""
     labels = labels if labels is not None else column_labels(sheet, top, height, left, right)
-    columns, score = align(spec, labels)
+    scores = []
+    for col in spec.columns:
+        row = [column_score(col, lab) for lab in labels]
+        if col.required and not any(row):
+            return None  # most candidate blocks fail here, before the rest of the columns are scored
+        scores.append(row)
+    columns, score = _align(spec, labels, scores)
     if len(columns) < spec.min_columns:
         return None
     if any(c.required and c.key not in columns for c in spec.columns):

@@ -82,14 +82,14 @@ def _best_block(sheet: SheetSnapshot, top: int, specs: tuple[TableSpec, ...], ca
             break  # a header row below the first always holds a header text (a leaf, a year, a number)
         labels = column_labels(sheet, top, height, sheet.left, sheet.right)  # once per block, for every spec
         for spec in ordered:
-            if best is not None and len(spec.columns) <= best.score:
-                continue  # at most one point per column: it cannot beat the best match
+            if best is not None and min(len(spec.columns), len(labels)) <= best.score:
+                continue  # at most one point per column matched: it cannot beat the best match
             match = match_block(spec, sheet, top, height, sheet.left, sheet.right, labels)
             if match is None:
                 continue
             if best is None or (round(match.score, 6), -match.height) > (round(best.score, 6), -best.height):
                 best = match
-        if best is not None and all(len(spec.columns) <= best.score for spec in ordered):
+        if best is not None and all(min(len(spec.columns), len(labels)) <= best.score for spec in ordered):
             break  # no candidate has columns enough to beat the best match, however tall its block
     return best
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Optional
+from typing import Callable, Optional
 
 from ..compute.engine import ComputedCell, FillOptions, compute_workbook
 from ..hierarchy import Hierarchy, tree_of
@@ -19,6 +19,13 @@ class CheckContext:
         self.snapshot = snapshot
         self.tables = tables
         self.units = units or default_units()
+        self._shared: dict = {}
+
+    def shared(self, key: str, make: Callable[["CheckContext"], object]):
+        """A fact several rules need (e.g. matched cross-table rows), made once per run by ``make(self)``."""
+        if key not in self._shared:
+            self._shared[key] = make(self)
+        return self._shared[key]
 
     def tables_of(self, *keys: str) -> list:
         """The tables of these spec keys, in workbook order."""

@@ -221,6 +221,24 @@ def same_number(x: Optional[float], y: Optional[float]) -> bool:
     return abs((x or 0.0) - (y or 0.0)) <= 0.5
 
 
+def matched_rows(ctx: CheckContext) -> list[tuple[Pair, Table, Table, Entity, Entity, float]]:
+    """Every pair of rows that state the same thing in two tables of :data:`PAIRS`, with how sure the match is."""
+    cache: dict[int, list[Entity]] = {}
+
+    def ents(table: Table) -> list[Entity]:
+        if id(table) not in cache:
+            cache[id(table)] = entities(ctx, table)
+        return cache[id(table)]
+
+    out = []
+    for pair in PAIRS:
+        for ta in ctx.tables_of(pair.a):
+            for tb in ctx.tables_of(pair.b):
+                if ta.data_rows and tb.data_rows:  # an empty table states nothing to compare
+                    out.extend((pair, ta, tb, a, b, ratio) for a, b, ratio in match(ents(ta), ents(tb), pair.kinds))
+    return out
+
+
 class _CrossTableRule(Rule):
     """Shared driver: a subclass names the fields it compares and how."""
 
@@ -231,34 +249,19 @@ class _CrossTableRule(Rule):
         raise NotImplementedError
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        cache: dict[int, list[Entity]] = {}
-
-        def ents(table: Table) -> list[Entity]:
-            if id(table) not in cache:
-                cache[id(table)] = entities(ctx, table)
-            return cache[id(table)]
-
-        for pair in PAIRS:
-            wanted = [f for f in pair.fields if f in self.fields]
-            if not wanted:
-                continue
-            for ta in ctx.tables_of(pair.a):
-                for tb in ctx.tables_of(pair.b):
-                    if not ta.data_rows or not tb.data_rows:
-                        continue  # an empty table states nothing to compare
-                    for a, b, ratio in match(ents(ta), ents(tb), pair.kinds):
-                        for name in wanted:
-                            if name not in a.values or name not in b.values:
-                                continue
-                            (va, la, ta_text), (vb, lb, tb_text) = a.values[name], b.values[name]
-                            if not self.differs(va, vb):
-                                continue
-                            sure = "" if ratio >= 1.0 else f"; kecocokan nama {round(ratio * 100)}%"
-                            yield self.finding(
-                                la[:1] + lb[:1] + la[1:] + lb[1:], ta.spec.key, written=ta_text, expected=tb_text,
-                                nama=a.label, tabel_a=f"{ta.spec.sheet} {_cells(la)}", nilai_a=ta_text or "(kosong)",
-                                tabel_b=f"{tb.spec.sheet} {_cells(lb)}", nilai_b=tb_text or "(kosong)", yakin=sure,
-                            )
+        for pair, ta, tb, a, b, ratio in ctx.shared("crosstable.matches", matched_rows):
+            for name in pair.fields:
+                if name not in self.fields or name not in a.values or name not in b.values:
+                    continue
+                (va, la, ta_text), (vb, lb, tb_text) = a.values[name], b.values[name]
+                if not self.differs(va, vb):
+                    continue
+                sure = "" if ratio >= 1.0 else f"; kecocokan nama {round(ratio * 100)}%"
+                yield self.finding(
+                    la[:1] + lb[:1] + la[1:] + lb[1:], ta.spec.key, written=ta_text, expected=tb_text,
+                    nama=a.label, tabel_a=f"{ta.spec.sheet} {_cells(la)}", nilai_a=ta_text or "(kosong)",
+                    tabel_b=f"{tb.spec.sheet} {_cells(lb)}", nilai_b=tb_text or "(kosong)", yakin=sure,
+                )
 
 
 @register
