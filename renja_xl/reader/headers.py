@@ -66,17 +66,23 @@ def similarity(label: str, expected: str) -> float:
         total_words = len(words_a) + len(words_b)
         if 2 * min(len(words_a), len(words_b)) / total_words < MATCH_THRESHOLD:
             return 0.0
-        if 2 * sum((_words(label) & _words(expected)).values()) / total_words < MATCH_THRESHOLD:
+        if 2 * _shared(_words(label), _words(expected)) / total_words < MATCH_THRESHOLD:
             return 0.0
         return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
     # short labels: character by character, after difflib's cheap upper bounds
     total = len(label) + len(expected)
     if 2 * len(short) / total < MATCH_THRESHOLD:
         return 0.0
-    shared = sum((_letters(label) & _letters(expected)).values())
+    shared = _shared(_letters(label), _letters(expected))
     if 2 * shared / total < MATCH_THRESHOLD:
         return 0.0
     return SequenceMatcher(None, label, expected, autojunk=False).ratio()
+
+
+def _shared(a: Counter, b: Counter) -> int:
+    """Size of the multiset intersection (``sum((a & b).values())`` without building a Counter)."""
+    get = b.get
+    return sum(min(n, get(k, 0)) for k, n in a.items())
 
 
 @lru_cache(maxsize=65536)
@@ -137,25 +143,34 @@ def _variants(texts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def header_variants(col: ColumnSpec) -> tuple[str, ...]:
-    return _variants((col.header, *col.aliases))
+    """Normalised header texts a grid column may show for this spec column."""
+    variants = col.__dict__.get("_header_variants")
+    if variants is None:
+        variants = _variants((col.header, *col.aliases))
+        object.__setattr__(col, "_header_variants", variants)  # memo on the frozen spec, hashed never
+    return variants
 
 
 def group_variants(col: ColumnSpec) -> tuple[str, ...]:
-    return _variants(((col.group or ""), *col.group_aliases)) if col.group else ()
+    """Normalised group texts (the merged header above) for this spec column, () without a group."""
+    variants = col.__dict__.get("_group_variants")
+    if variants is None:
+        variants = _variants(((col.group or ""), *col.group_aliases)) if col.group else ()
+        object.__setattr__(col, "_group_variants", variants)
+    return variants
 
 
 def column_score(col: ColumnSpec, label: ColumnLabel) -> float:
     """How well a grid column's label matches a spec column (0 when it does not)."""
-    return _path_score(col, label.path)
+    # keyed by the column's texts, not the column: hashing a frozen ColumnSpec walks all its fields
+    return _path_score(header_variants(col), group_variants(col), label.path)
 
 
 @lru_cache(maxsize=65536)
-def _path_score(col: ColumnSpec, path: tuple) -> float:
+def _path_score(headers: tuple, groups: tuple, path: tuple) -> float:
     label = ColumnLabel(0, path)
-    headers = header_variants(col)
     if not label.path:
         return 0.6 if "" in headers else 0.0
-    groups = group_variants(col)
     best = 0.0
     if groups:
         if label.group:
