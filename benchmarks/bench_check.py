@@ -87,7 +87,8 @@ DRIVERS = {
     "check_copy": ("from renja_xl.io.files import read_and_check\nfrom renja_xl.rules import all_rules\n"
                    "from renja_xl.io.checked import write_checked\nimport renja_xl.io.xlsx_reader, openpyxl\n"
                    "all_rules()\nimport pathlib\nt=time.perf_counter()\n"
-                   "write_checked(pathlib.Path(PATH), pathlib.Path(OUT), read_and_check(PATH)[2], 'bench')"),
+                   "snap, _, found = read_and_check(PATH)\n"
+                   "write_checked(pathlib.Path(PATH), pathlib.Path(OUT), found, 'bench', [s.name for s in snap])"),
 }
 
 

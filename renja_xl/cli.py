@@ -101,17 +101,17 @@ def check_file(path: Path, args: argparse.Namespace):
     from .io.files import read_and_check
     from .io.write import plan_output
     from .parse.units import load_units
-    from .report import FileReport, summary_sentence
+    from .report import FileReport, counts_text
     from .rules import find_config
 
     config = find_config(path, Path(args.config) if args.config else None)
     units = load_units(config.units_file) if config.units_file else None
-    _, tables, findings = read_and_check(path, config, units)
+    snapshot, tables, findings = read_and_check(path, config, units)
     report = FileReport(file=str(path), tables=tables, findings=findings)
     if not args.no_output:
         target = plan_output(path, Path(args.output) if args.output else None, "_diperiksa", False)
-        title = f"Hasil pemeriksaan renja-xl untuk {path.name}: " + summary_sentence(report.summary(), 1)[12:]
-        write_checked(path, target, report.findings, title)
+        title = f"Hasil pemeriksaan renja-xl untuk {path.name}: {counts_text(report.summary())}."
+        write_checked(path, target, report.findings, title, [sheet.name for sheet in snapshot])
         report.output = str(target)
     return report
 

@@ -49,6 +49,10 @@ def by_sheet(findings: list[Finding]) -> dict:
     return groups
 
 
+def counts_text(counts: dict) -> str:
+    """``117 kesalahan, 102 peringatan, 19 info``."""
+    return f"{counts.get('error', 0)} kesalahan, {counts.get('warning', 0)} peringatan, {counts.get('info', 0)} info"
+
+
 def summary_sentence(counts: dict, files: int) -> str:
-    return (f"Ringkasan: {counts.get('error', 0)} kesalahan, {counts.get('warning', 0)} peringatan, "
-            f"{counts.get('info', 0)} info di {files} berkas.")
+    return f"Ringkasan: {counts_text(counts)} di {files} berkas."

@@ -52,6 +52,25 @@ def a1(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
 
 
+_A1 = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+def col_index(letters: str) -> int:
+    """``A`` -> 1, ``AA`` -> 27."""
+    index = 0
+    for ch in letters.upper():
+        index = index * 26 + ord(ch) - 64
+    return index
+
+
+def parse_a1(address: str) -> tuple[int, int]:
+    """``C12`` (or ``$C$12``) -> (12, 3); ValueError for anything else."""
+    m = _A1.match(address.strip())
+    if m is None:
+        raise ValueError(f"not a cell address: {address!r}")
+    return int(m.group(2)), col_index(m.group(1))
+
+
 def a1_range(top: int, left: int, bottom: int, right: int) -> str:
     """A1 range; a single cell when the corners meet."""
     start, end = a1(top, left), a1(bottom, right)

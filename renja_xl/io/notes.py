@@ -1,0 +1,129 @@
+"""Notes (Excel's classic cell comments) added to a worksheet inside a package.
+
+A note is two things in a package: its text in a comments part and its box, a VML
+shape, in the sheet's legacy drawing. A sheet has one legacy drawing, which may already
+hold the user's notes or form buttons: new shapes are appended to it (as text, since
+VML written by Excel is not always well-formed XML) with ids no other drawing uses.
+A cell that already has a note keeps the user's text; ours follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree as ET
+
+from ..snapshot import parse_a1
+from .package import NS_MAIN, Package, qn
+from .sheetxml import legacy_drawing_id, set_legacy_drawing
+
+COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
+VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+_SHAPE_ID = re.compile(rb"_x0000_s(\d+)")
+_IDMAP = re.compile(rb'(<o:idmap\b[^>]*\bdata=")([^"]*)(")')
+_SHAPETYPE_202 = (
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">'
+    '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+)
+_VML_HEAD = ('<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+             'xmlns:x="urn:schemas-microsoft-com:office:excel">'
+             '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{block}"/></o:shapelayout>')
+
+
+def _m(tag: str) -> str:
+    return qn(NS_MAIN, tag)
+
+
+def _shape(shape_id: int, row: int, col: int, lines: int) -> str:
+    height = min(4 + 2 * lines, 24)
+    anchor = f"{col}, 15, {max(row - 2, 0)}, 10, {col + 6}, 15, {max(row - 2, 0) + height}, 4"
+    return (
+        f'<v:shape id="_x0000_s{shape_id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;'
+        f'margin-top:2pt;width:420pt;height:{12 * height}pt;z-index:{shape_id % 1024};visibility:hidden" '
+        'fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/>'
+        '<v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>'
+        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>'
+        f'<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>{anchor}</x:Anchor>'
+        f'<x:AutoFill>False</x:AutoFill><x:Row>{row - 1}</x:Row><x:Column>{col - 1}</x:Column></x:ClientData>'
+        '</v:shape>'
+    )
+
+
+def _used_shape_ids(package: Package) -> set:
+    ids = set()
+    for part in package.order:
+        if part.lower().endswith(".vml") and part in package:
+            ids.update(int(x) for x in _SHAPE_ID.findall(package.read(part)))
+    return ids
+
+
+def add_notes(package: Package, sheet_part: str, sheet_root: ET.Element, notes: dict, author: str) -> None:
+    """Add ``{A1 address: text}`` as notes on the sheet of ``sheet_part``."""
+    if not notes:
+        return
+    rels = {r.id: r for r in package.relationships(sheet_part)}
+    comments_part = next((r.target for r in rels.values() if r.type.endswith("/comments")), None)
+    if comments_part is None or comments_part not in package:
+        comments_part = package.new_part_name("xl/comments{}.xml")
+        package.write(comments_part, f'<comments xmlns="{NS_MAIN}"><authors/><commentList/></comments>'.encode())
+        package.add_relationship(sheet_part, "comments", comments_part)
+        package.set_content_type(comments_part, COMMENTS_TYPE)
+    root = package.xml(comments_part).root
+    authors = root.find(_m("authors"))
+    if authors is None:
+        authors = ET.Element(_m("authors"))
+        root.insert(0, authors)
+    names = [a.text or "" for a in authors]
+    if author not in names:
+        ET.SubElement(authors, _m("author")).text = author
+        names.append(author)
+    author_id = str(names.index(author))
+    comment_list = root.find(_m("commentList"))
+    if comment_list is None:
+        comment_list = ET.SubElement(root, _m("commentList"))
+    existing = {c.get("ref"): c for c in comment_list.findall(_m("comment"))}
+    new_boxes = []
+    for address, text in notes.items():
+        if address in existing:  # the user's note stays; ours follows it
+            body = existing[address].find(_m("text"))
+            run = ET.SubElement(body, _m("r"))
+            t = ET.SubElement(run, _m("t"))
+            t.text = "\n\n" + text
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            continue
+        comment = ET.SubElement(comment_list, _m("comment"), ref=address, authorId=author_id)
+        body = ET.SubElement(comment, _m("text"))
+        t = ET.SubElement(ET.SubElement(body, _m("r")), _m("t"))
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        new_boxes.append((address, text.count("\n") + 1))
+    if new_boxes:
+        _add_boxes(package, sheet_part, sheet_root, rels, new_boxes)
+
+
+def _add_boxes(package: Package, sheet_part: str, sheet_root: ET.Element, rels: dict, boxes: list) -> None:
+    used = _used_shape_ids(package)
+    block = max(used, default=1023) // 1024 + 1
+    first = block * 1024 + 1
+    blocks = sorted({(first + i) // 1024 for i in range(len(boxes))})
+    shapes = "".join(_shape(first + i, *parse_a1(address), lines) for i, (address, lines) in enumerate(boxes))
+    drawing_id = legacy_drawing_id(sheet_root)
+    drawing = rels.get(drawing_id) if drawing_id else None
+    if drawing is not None and drawing.target in package:
+        vml = package.read(drawing.target)
+        if b"_x0000_t202" not in vml:
+            shapes = _SHAPETYPE_202 + shapes
+        m = _IDMAP.search(vml)
+        if m is not None:
+            data = m.group(2).decode() + "".join(f",{b}" for b in blocks)
+            vml = vml[:m.start(2)] + data.encode() + vml[m.end(2):]
+        end = vml.lower().rfind(b"</xml>")
+        if end < 0:
+            raise ValueError("legacy drawing without </xml>")
+        package.write(drawing.target, vml[:end] + shapes.encode() + vml[end:])
+        return
+    vml_part = package.new_part_name("xl/drawings/vmlDrawing{}.vml")
+    head = _VML_HEAD.format(block=",".join(str(b) for b in blocks))
+    package.write(vml_part, (head + _SHAPETYPE_202 + shapes + "</xml>").encode())
+    package.ensure_default("vml", VML_TYPE)
+    rel_id = package.add_relationship(sheet_part, "vmlDrawing", vml_part)
+    set_legacy_drawing(sheet_root, rel_id)

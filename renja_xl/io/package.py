@@ -1,0 +1,315 @@
+"""An .xlsx/.xlsm package as parts: read within limits, change a few parts, write the rest as they were.
+
+Writing a copy this way keeps everything the product does not understand (charts,
+images, shapes and form buttons, VBA, slicers, extensions): those parts are copied
+byte for byte. Every XML parse goes through defusedxml; a changed part is written with
+the namespace declarations of the original, so prefixes that only ``mc:Ignorable``
+names (``x14ac``, ``xr``…) stay declared, as Excel requires.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Optional
+from xml.etree import ElementTree as ET
+
+from defusedxml.ElementTree import fromstring
+
+from ..errors import InputError
+
+NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a package may hold before it is refused (a zip bomb, a sheet of millions of cells)."""
+
+    max_members: int = 10_000
+    max_total_bytes: int = 2 * 1024 ** 3        # uncompressed, all parts
+    max_part_bytes: int = 512 * 1024 ** 2       # uncompressed, one part
+    max_ratio: int = 200                        # uncompressed / compressed, for parts over 1 MB
+
+    def describe(self) -> str:
+        return (f"paling banyak {self.max_members} bagian, {self.max_part_bytes // 1024 ** 2} MB per bagian, "
+                f"{self.max_total_bytes // 1024 ** 3} GB seluruhnya, rasio kompresi {self.max_ratio}:1")
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def check_archive(archive: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse a package whose members are too many, too large, too compressed or named outside it."""
+    infos = archive.infolist()
+    if len(infos) > limits.max_members:
+        raise InputError(f"Berkas '{name}' berisi {len(infos)} bagian, melebihi batas {limits.max_members}.")
+    total = 0
+    for info in infos:
+        member = info.filename
+        if member.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", member) or ":" in member:
+            raise InputError(f"Berkas '{name}' memuat nama bagian yang tidak aman ('{member[:60]}'); berkas ditolak.")
+        total += info.file_size
+        too_big = info.file_size > limits.max_part_bytes or total > limits.max_total_bytes
+        bomb = info.file_size > 1024 ** 2 and info.file_size > limits.max_ratio * max(info.compress_size, 1)
+        if too_big or bomb:
+            raise InputError(
+                f"Berkas '{name}' terlalu besar saat dibuka (bagian '{member[:60]}' {info.file_size // 1024 ** 2} MB); "
+                f"batasnya {limits.describe()}."
+            )
+
+
+def qn(ns: str, tag: str) -> str:
+    """ElementTree's qualified name: ``{ns}tag``."""
+    return f"{{{ns}}}{tag}"
+
+
+_XMLNS = re.compile(rb'\sxmlns(?::([\w.-]+))?="([^"]*)"')
+_ROOT_START = re.compile(rb"<(?![?!])[^>]*>", re.S)
+
+
+class XmlPart:
+    """One XML part, parsed safely, serialised with the original's namespace declarations."""
+
+    def __init__(self, data: bytes):
+        self.original = data
+        self.root = fromstring(data)
+        # every declaration in the part (nested ones too), so that prefixes come out as they went in
+        self.declared = [(p.decode() if p else "", u.decode()) for p, u in _XMLNS.findall(data)]
+
+    def to_bytes(self) -> bytes:
+        return serialise(self.root, self.declared, self.original)
+
+
+_DEFAULT_PREFIX = "rxldefault"  # a stand-in for the default namespace while ElementTree writes
+
+
+def serialise(root: ET.Element, declared: list, original: bytes = b"") -> bytes:
+    """A tree as XML bytes, prefixes as ``declared`` ([(prefix, uri)], '' for the default namespace).
+
+    ElementTree cannot write a default namespace when unprefixed attributes exist (all
+    of OOXML), so the default namespace is written under a stand-in prefix, then renamed.
+    Declarations of the original root that the tree no longer uses are put back.
+    """
+    default = next((u for p, u in declared if not p), None)
+    seen_uris = set()
+    for prefix, uri in declared:
+        if prefix and uri not in seen_uris and not re.match(r"ns\d+$", prefix):
+            ET.register_namespace(prefix, uri)
+            seen_uris.add(uri)
+    if default:
+        ET.register_namespace(_DEFAULT_PREFIX, default)
+    body = ET.tostring(root, encoding="unicode").encode("utf-8")
+    if default:
+        stand_in = _DEFAULT_PREFIX.encode()
+        body = body.replace(b"<" + stand_in + b":", b"<").replace(b"</" + stand_in + b":", b"</")
+        body = body.replace(b" xmlns:" + stand_in + b'="', b' xmlns="', 1)
+        if b" " + stand_in + b":" in body:  # an attribute in the default namespace (rare): declare the stand-in too
+            body = body.replace(b' xmlns="', b" xmlns:" + stand_in + b'="' + default.encode() + b'" xmlns="', 1)
+    start = _ROOT_START.search(body)
+    head = body[:start.end()]
+    have = {p.decode() if p else "" for p, _ in _XMLNS.findall(head)}
+    missing = [(p, u) for p, u in declared_on_root(original) if p not in have]
+    if missing:
+        extra = "".join(f' xmlns:{p}="{u}"' if p else f' xmlns="{u}"' for p, u in missing).encode()
+        closing = 2 if head.endswith(b"/>") else 1
+        head = head[:-closing] + extra + head[-closing:]
+    return XML_DECLARATION + head + body[start.end():]
+
+
+def declared_on_root(data: bytes) -> list:
+    """The namespace declarations on a document's root element: [(prefix, uri)]."""
+    if not data:
+        return []
+    root = _ROOT_START.search(data)
+    if root is None:
+        return []
+    return [(p.decode() if p else "", u.decode()) for p, u in _XMLNS.findall(root.group(0))]
+
+
+@dataclass
+class Relationship:
+    id: str
+    type: str
+    target: str
+    external: bool = False
+
+
+class Package:
+    """The parts of a package; :meth:`save` writes changed parts and copies the rest unchanged."""
+
+    def __init__(self, data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS):
+        self.name = name
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile:
+            raise InputError(f"Berkas '{name}' rusak atau terpotong (arsip zip tidak utuh).") from None
+        check_archive(self._zip, name, limits)
+        self.order = [i.filename for i in self._zip.infolist()]
+        self.changed: dict[str, bytes] = {}
+        self.removed: set[str] = set()
+        self._xml: dict[str, XmlPart] = {}
+
+    # --- parts ---------------------------------------------------------------------
+
+    def __contains__(self, part: str) -> bool:
+        return part not in self.removed and (part in self.changed or part in self.order)
+
+    def read(self, part: str) -> bytes:
+        if part in self._xml:
+            return self._xml[part].to_bytes()
+        if part in self.changed:
+            return self.changed[part]
+        try:
+            return self._zip.read(part)
+        except KeyError:
+            raise InputError(f"Berkas '{self.name}' tidak utuh: bagian '{part}' tidak ada.") from None
+        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
+            raise InputError(f"Berkas '{self.name}' rusak: bagian '{part}' tidak dapat dibaca ({exc}).") from None
+
+    def xml(self, part: str) -> XmlPart:
+        """A part parsed for editing; it is written back on :meth:`save`."""
+        if part not in self._xml:
+            try:
+                self._xml[part] = XmlPart(self.read(part))
+            except InputError:
+                raise
+            except Exception as exc:  # ParseError, defusedxml's refusals (entities, DTDs)
+                raise InputError(f"Berkas '{self.name}' rusak atau tidak aman: bagian '{part}' bukan XML yang sah "
+                                 f"({type(exc).__name__}).") from None
+        return self._xml[part]
+
+    def is_parsed(self, part: str) -> bool:
+        """Whether a part is held parsed for editing (then change it through :meth:`xml`, not bytes)."""
+        return part in self._xml
+
+    def write(self, part: str, data: bytes) -> None:
+        self._xml.pop(part, None)
+        self.changed[part] = data
+        self.removed.discard(part)
+
+    def remove(self, part: str) -> None:
+        self._xml.pop(part, None)
+        self.changed.pop(part, None)
+        self.removed.add(part)
+
+    def new_part_name(self, pattern: str) -> str:
+        """The first free name of ``pattern`` (``xl/comments{}.xml``), counting from 1."""
+        n = 1
+        while pattern.format(n) in self:
+            n += 1
+        return pattern.format(n)
+
+    # --- relationships ---------------------------------------------------------------
+
+    @staticmethod
+    def rels_part(part: str) -> str:
+        folder, base = posixpath.split(part)
+        return posixpath.join(folder, "_rels", base + ".rels")
+
+    def relationships(self, part: str) -> list[Relationship]:
+        rels_name = self.rels_part(part)
+        if rels_name not in self:
+            return []
+        out = []
+        for el in self.xml(rels_name).root.iter(qn(NS_PKG_REL, "Relationship")):
+            external = el.get("TargetMode") == "External"
+            target = el.get("Target", "")
+            if not external:
+                target = resolve(part, target)
+            out.append(Relationship(el.get("Id", ""), el.get("Type", ""), target, external))
+        return out
+
+    def add_relationship(self, part: str, rel_type: str, target_part: str) -> str:
+        """Add a relationship from ``part`` to ``target_part``; its new Id."""
+        rels_name = self.rels_part(part)
+        if rels_name not in self:
+            self.write(rels_name, XML_DECLARATION + f'<Relationships xmlns="{NS_PKG_REL}"></Relationships>'.encode())
+        root = self.xml(rels_name).root
+        ids = {el.get("Id") for el in root}
+        n = len(ids) + 1
+        while f"rId{n}" in ids:
+            n += 1
+        rel = ET.SubElement(root, qn(NS_PKG_REL, "Relationship"))
+        rel.set("Id", f"rId{n}")
+        rel.set("Type", REL_TYPE + rel_type)
+        rel.set("Target", relative(part, target_part))
+        return f"rId{n}"
+
+    def remove_relationship(self, part: str, rel_id: str) -> None:
+        root = self.xml(self.rels_part(part)).root
+        for el in list(root):
+            if el.get("Id") == rel_id:
+                root.remove(el)
+
+    # --- content types -------------------------------------------------------------
+
+    def set_content_type(self, part: str, content_type: Optional[str]) -> None:
+        """Declare (or, with None, forget) the content type of a part by an Override."""
+        root = self.xml("[Content_Types].xml").root
+        name = "/" + part
+        for el in list(root.iter(qn(NS_CT, "Override"))):
+            if el.get("PartName", "").lower() == name.lower():
+                root.remove(el)
+        if content_type:
+            el = ET.SubElement(root, qn(NS_CT, "Override"))
+            el.set("PartName", name)
+            el.set("ContentType", content_type)
+
+    def ensure_default(self, extension: str, content_type: str) -> None:
+        root = self.xml("[Content_Types].xml").root
+        if any(el.get("Extension", "").lower() == extension for el in root.iter(qn(NS_CT, "Default"))):
+            return
+        el = ET.Element(qn(NS_CT, "Default"))
+        el.set("Extension", extension)
+        el.set("ContentType", content_type)
+        root.insert(0, el)
+
+    # --- writing ---------------------------------------------------------------------
+
+    def save(self) -> bytes:
+        """The package with changed parts written and the others copied as they were."""
+        for part, xml in self._xml.items():
+            if part in self.changed or part in self.order:
+                self.changed[part] = xml.to_bytes()
+        self._xml.clear()
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            written = set()
+            for part in self.order:
+                if part in self.removed or part in written:
+                    continue
+                written.add(part)
+                if part in self.changed:
+                    target.writestr(_info(part), self.changed[part])
+                else:
+                    info = self._zip.getinfo(part)
+                    target.writestr(_info(part, info.compress_type), self._zip.read(part))
+            for part, data in self.changed.items():
+                if part not in written and part not in self.removed:
+                    target.writestr(_info(part), data)
+        return out.getvalue()
+
+
+def _info(part: str, compress_type: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(part, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = compress_type
+    return info
+
+
+def resolve(source_part: str, target: str) -> str:
+    """A relationship target as a part name (relative to the source's folder, or absolute)."""
+    if target.startswith("/"):
+        return target[1:]
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
+
+
+def relative(source_part: str, target_part: str) -> str:
+    return posixpath.relpath(target_part, posixpath.dirname(source_part) or ".")

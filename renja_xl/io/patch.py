@@ -1,0 +1,270 @@
+"""Applying a :class:`~renja_xl.edits.WorkbookEdits` plan to a workbook file by patching its package.
+
+Only the parts a change needs are rewritten: the worksheets with changed cells, the
+style sheet, the workbook part (a new sheet, recalculation on opening), the content
+types and relationships, and the notes. Every other part (charts, images, shapes and
+form buttons, VBA, pivot caches, slicers, printer settings) is copied byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from ..edits import NOTE_AUTHOR, NewSheet, WorkbookEdits
+from ..errors import InputError
+from .atomic import write_bytes_atomic
+from .notes import add_notes
+from .package import NS_MAIN, NS_REL, Package, qn, resolve, serialise
+from .sheetxml import (SheetCells, add_conditional_colours, has_conditional, insert_in_order, m, next_priority)
+from .stylebook import StyleBook
+
+WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+# CT_Workbook's children in schema order
+_WORKBOOK_ORDER = ("fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets",
+                   "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews",
+                   "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects",
+                   "extLst")
+_TAB_SELECTED = re.compile(rb'(<(?:\w+:)?sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"')
+
+
+class Workbook:
+    """The workbook part of a package: its sheets (name -> worksheet part) and the parts beside it."""
+
+    def __init__(self, package: Package):
+        self.package = package
+        office = next((r for r in package.relationships("") if r.type.endswith("/officeDocument")), None)
+        self.part = office.target if office is not None else "xl/workbook.xml"
+        self.xml = package.xml(self.part)
+        self.root = self.xml.root
+        self.rels = {r.id: r for r in package.relationships(self.part)}
+        self.sheets = self.root.find(m("sheets"))
+        if self.sheets is None:
+            raise InputError(f"Berkas '{package.name}' tidak utuh: daftar lembar kerja tidak ada.")
+        self.parts: dict[str, str] = {}
+        for sheet in self.sheets.findall(m("sheet")):
+            rel = self.rels.get(sheet.get(qn(NS_REL, "id")))
+            if rel is not None and rel.type.endswith("/worksheet"):
+                self.parts[sheet.get("name", "")] = rel.target
+
+    def related(self, kind: str):
+        return next((r for r in self.rels.values() if r.type.endswith("/" + kind)), None)
+
+    def child(self, name: str) -> ET.Element:
+        el = self.root.find(m(name))
+        if el is None:
+            el = ET.Element(m(name))
+            position = _WORKBOOK_ORDER.index(name)
+            before = {m(n) for n in _WORKBOOK_ORDER[:position]}
+            index = max((i + 1 for i, c in enumerate(self.root) if c.tag in before), default=0)
+            self.root.insert(index, el)
+        return el
+
+    def sheet_index(self, name: str) -> int:
+        return [s.get("name") for s in self.sheets.findall(m("sheet"))].index(name)
+
+
+def _styles(workbook: Workbook) -> StyleBook:
+    rel = workbook.related("styles")
+    if rel is not None:
+        return StyleBook(workbook.package, rel.target)
+    part = resolve(workbook.part, "styles.xml")
+    book = StyleBook(workbook.package, part)
+    workbook.package.add_relationship(workbook.part, "styles", part)
+    workbook.package.set_content_type(part, STYLES_TYPE)
+    return book
+
+
+def _drop_calc_chain(workbook: Workbook) -> None:
+    """Excel rebuilds the calculation chain; a stale one (cells whose formula changed) makes it repair the file."""
+    rel = workbook.related("calcChain")
+    if rel is None:
+        return
+    workbook.package.remove(rel.target)
+    workbook.package.set_content_type(rel.target, None)
+    workbook.package.remove_relationship(workbook.part, rel.id)
+
+
+def _apply_cells(workbook: Workbook, styles: StyleBook, edits: WorkbookEdits) -> None:
+    package = workbook.package
+    by_sheet = edits.by_sheet()
+    conditional: dict = {}
+    for c in edits.conditional:
+        conditional.setdefault(c.sheet, []).append(c)
+    for name in sorted(set(by_sheet) | set(conditional)):
+        part = workbook.parts.get(name)
+        if part is None:
+            continue  # the plan names a sheet this file does not have (not a worksheet): nothing to do
+        root = package.xml(part).root
+        cells = SheetCells(root)
+        sheet_edits = by_sheet.get(name, [])
+        cells.release_shared({(e.row, e.col) for e in sheet_edits if not e.keep_value})
+        notes = {}
+        for e in sheet_edits:
+            base = cells.style_of(e.row, e.col)
+            if not e.keep_value:
+                cells.set_value(e.row, e.col, e.value, e.formula)
+            if not e.style.is_plain:
+                cells.set_style(e.row, e.col, styles.derive(base, e.style))
+            elif base:
+                cells.set_style(e.row, e.col, base)  # a new cell keeps the look its row or column gave it
+            if e.note:
+                notes[e.address] = e.note
+        priority = next_priority(root)
+        by_ref: dict = {}
+        for c in conditional.get(name, []):
+            by_ref.setdefault(c.ref, []).append(c)
+        for ref, items in by_ref.items():
+            if not has_conditional(root, ref):  # coloured by an earlier fill already
+                priority = add_conditional_colours(root, ref, [(c.formula, styles.dxf_fill(c.colour)) for c in items],
+                                                   priority)
+        cells.fit_dimension()
+        add_notes(package, part, root, notes, NOTE_AUTHOR)
+
+
+def _sheet_xml(sheet: NewSheet, styles: StyleBook) -> bytes:
+    root = ET.Element(m("worksheet"))
+    pr = ET.SubElement(root, m("sheetPr"))
+    ET.SubElement(pr, m("pageSetUpPr"), fitToPage="1")
+    views = ET.SubElement(root, m("sheetViews"))
+    view = ET.SubElement(views, m("sheetView"), tabSelected="1", workbookViewId="0")
+    if sheet.freeze_rows:
+        top = f"A{sheet.freeze_rows + 1}"
+        ET.SubElement(view, m("pane"), ySplit=str(sheet.freeze_rows), topLeftCell=top, activePane="bottomLeft",
+                      state="frozen")
+        ET.SubElement(view, m("selection"), pane="bottomLeft", activeCell=top, sqref=top)
+    ET.SubElement(root, m("sheetFormatPr"), defaultRowHeight="15")
+    if sheet.widths:
+        cols = ET.SubElement(root, m("cols"))
+        for col, width in sorted(sheet.widths.items()):
+            ET.SubElement(cols, m("col"), min=str(col), max=str(col), width=f"{width:g}", customWidth="1")
+    ET.SubElement(root, m("sheetData"))
+    cells = SheetCells(root)
+    links = []
+    for e in sorted(sheet.cells, key=lambda e: (e.row, e.col)):
+        cells.set_value(e.row, e.col, e.value)
+        if not e.style.is_plain:
+            cells.set_style(e.row, e.col, styles.derive(0, e.style))
+        if e.link:
+            links.append((e.address, e.link, e.value))
+    cells.fit_dimension()
+    if sheet.autofilter:
+        insert_in_order(root, ET.Element(m("autoFilter"), ref=sheet.autofilter))
+    if links:
+        block = insert_in_order(root, ET.Element(m("hyperlinks")))
+        for address, location, display in links:
+            ET.SubElement(block, m("hyperlink"), ref=address, location=location, display=str(display or location))
+    insert_in_order(root, ET.Element(m("pageMargins"), left="0.5", right="0.5", top="0.75", bottom="0.75",
+                                     header="0.3", footer="0.3"))
+    insert_in_order(root, ET.Element(m("pageSetup"), paperSize="9", orientation="landscape" if sheet.landscape
+                                     else "portrait", fitToWidth="1", fitToHeight="0"))
+    return serialise(root, [("", NS_MAIN), ("r", NS_REL)])
+
+
+def _unselect_tabs(workbook: Workbook, keep: str) -> None:
+    """Only the results sheet is selected (several selected tabs would group the sheets)."""
+    package = workbook.package
+    for name, part in workbook.parts.items():
+        if name == keep or part not in package:
+            continue
+        if package.is_parsed(part):
+            for view in package.xml(part).root.iter(m("sheetView")):
+                view.attrib.pop("tabSelected", None)
+            continue
+        data = package.read(part)
+        end = data.find(b"sheetData")
+        head = data[:end if end > 0 else len(data)]
+        if b"tabSelected" in head:
+            package.write(part, _TAB_SELECTED.sub(rb"\1", head) + data[len(head):])
+
+
+def _set_defined_name(workbook: Workbook, name: str, index: int, value: str, hidden: bool = False) -> None:
+    names = workbook.child("definedNames")
+    for el in list(names):
+        if el.get("name") == name and el.get("localSheetId") == str(index):
+            names.remove(el)
+    el = ET.SubElement(names, m("definedName"), name=name, localSheetId=str(index))
+    if hidden:
+        el.set("hidden", "1")
+    el.text = value
+
+
+def _shift_sheet_indexes(workbook: Workbook) -> None:
+    """Sheet positions move one up: names scoped to a sheet (print areas, filters) follow their sheet."""
+    names = workbook.root.find(m("definedNames"))
+    for el in names if names is not None else ():
+        if el.get("localSheetId") is not None:
+            el.set("localSheetId", str(int(el.get("localSheetId")) + 1))
+    views = workbook.root.find(m("bookViews"))
+    for view in views if views is not None else ():
+        for attr in ("activeTab", "firstSheet"):
+            if view.get(attr) is not None:
+                view.set(attr, str(int(view.get(attr)) + 1))
+
+
+def _add_sheet(workbook: Workbook, styles: StyleBook, sheet: NewSheet) -> None:
+    package = workbook.package
+    data = _sheet_xml(sheet, styles)
+    if sheet.name in workbook.parts:  # a results sheet from an earlier check: replaced in place
+        part = workbook.parts[sheet.name]
+        for rel in package.relationships(part):  # its old notes, links and drawings go with it
+            package.remove_relationship(part, rel.id)
+        package.write(part, data)
+    else:
+        part = package.new_part_name(resolve(workbook.part, "worksheets/sheet{}.xml"))
+        package.write(part, data)
+        package.set_content_type(part, WORKSHEET_TYPE)
+        rel_id = package.add_relationship(workbook.part, "worksheet", part)
+        ids = [int(s.get("sheetId", 0)) for s in workbook.sheets.findall(m("sheet"))]
+        el = ET.Element(m("sheet"), name=sheet.name, sheetId=str(max(ids, default=0) + 1))
+        el.set(qn(NS_REL, "id"), rel_id)
+        if sheet.first:
+            _shift_sheet_indexes(workbook)
+            workbook.sheets.insert(0, el)
+        else:
+            workbook.sheets.append(el)
+        workbook.parts[sheet.name] = part
+    index = workbook.sheet_index(sheet.name)
+    quoted = "'" + sheet.name.replace("'", "''") + "'"
+    if sheet.print_title_rows:
+        first, last = sheet.print_title_rows
+        _set_defined_name(workbook, "_xlnm.Print_Titles", index, f"{quoted}!${first}:${last}")
+    if sheet.autofilter:
+        start, end = sheet.autofilter.split(":")
+        ref = "$" + re.sub(r"(\d)", r"$\1", start, count=1) + ":$" + re.sub(r"(\d)", r"$\1", end, count=1)
+        _set_defined_name(workbook, "_xlnm._FilterDatabase", index, f"{quoted}!{ref}", hidden=True)
+    views = workbook.child("bookViews")
+    view = views.find(m("workbookView"))
+    if view is None:
+        view = ET.SubElement(views, m("workbookView"))
+    view.set("activeTab", str(index))
+    if int(view.get("firstSheet", 0)) > index:
+        view.set("firstSheet", str(index))
+    _unselect_tabs(workbook, sheet.name)
+
+
+def apply_edits(data: bytes, edits: WorkbookEdits, name: str = "") -> bytes:
+    """The package ``data`` with ``edits`` applied; every part the edits do not concern copied as it was."""
+    package = Package(data, name)
+    workbook = Workbook(package)
+    styles = _styles(workbook)
+    _apply_cells(workbook, styles, edits)
+    for sheet in edits.sheets:
+        _add_sheet(workbook, styles, sheet)
+    if edits.recalculate:
+        workbook.child("calcPr").set("fullCalcOnLoad", "1")
+    if any(not e.keep_value for e in edits.cells):
+        _drop_calc_chain(workbook)
+    return package.save()
+
+
+def patch_file(source: Path, target: Path, edits: WorkbookEdits) -> None:
+    """Write ``target``: ``source`` with ``edits`` applied, atomically; ``source`` is only read."""
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Berkas '{source.name}' tidak dapat dibaca: {exc.strerror or exc}.") from None
+    write_bytes_atomic(target, apply_edits(data, edits, source.name))
+
