@@ -23,6 +23,15 @@ def _print_err(message: str) -> None:
     print(f"renja-xl: {message}", file=sys.stderr)
 
 
+def limits_of(args: argparse.Namespace):
+    """The input limits, with the user's --max-cells."""
+    from dataclasses import replace
+
+    from .io.package import DEFAULT_LIMITS
+
+    return replace(DEFAULT_LIMITS, max_cells=args.max_cells) if args.max_cells else DEFAULT_LIMITS
+
+
 def cmd_tables(args: argparse.Namespace) -> int:
     """List the tables found in each workbook."""
     from .io.files import expand_inputs, load_snapshot
@@ -34,7 +43,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
     status, report = EXIT_OK, []
     for path in files:
         try:
-            snapshot = load_snapshot(path)
+            snapshot = load_snapshot(path, limits_of(args))
         except InputError as exc:
             _print_err(str(exc))
             if args.debug:
@@ -75,14 +84,14 @@ def cmd_fill(args: argparse.Namespace) -> int:
     from .reader import find_tables
 
     source = Path(args.file)
-    snapshot = load_snapshot(source)
+    snapshot = load_snapshot(source, limits_of(args))
     tables = find_tables(snapshot)
     if not tables:
         raise InputError(f"Tidak ada tabel Renja/LKjIP yang dikenali di '{source.name}'; tidak ada yang dihitung.")
     fills = compute_workbook(snapshot, tables, FillOptions(rollup=args.rollup))
     target = plan_output(source, Path(args.output) if args.output else None, "_terisi", args.in_place)
     cells = [c for f in fills for c in f.cells]
-    write_computed(source, target, cells)
+    write_computed(source, target, cells, limits_of(args))
     for fill in fills:
         counts: dict[str, int] = {}
         for c in fill.cells:
@@ -106,12 +115,12 @@ def check_file(path: Path, args: argparse.Namespace):
 
     config = find_config(path, Path(args.config) if args.config else None)
     units = load_units(config.units_file) if config.units_file else None
-    snapshot, tables, findings = read_and_check(path, config, units)
+    snapshot, tables, findings = read_and_check(path, config, units, limits_of(args))
     report = FileReport(file=str(path), tables=tables, findings=findings)
     if not args.no_output:
         target = plan_output(path, Path(args.output) if args.output else None, "_diperiksa", False)
         title = f"Hasil pemeriksaan renja-xl untuk {path.name}: {counts_text(report.summary())}."
-        write_checked(path, target, report.findings, title, [sheet.name for sheet in snapshot])
+        write_checked(path, target, report.findings, title, [sheet.name for sheet in snapshot], limits_of(args))
         report.output = str(target)
     return report
 
@@ -193,6 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"renja-xl {__version__}")
     parser.add_argument("--debug", action="store_true", help="tampilkan traceback bila terjadi kesalahan")
+    parser.add_argument("--max-cells", type=int, default=None, metavar="N",
+                        help="tolak buku kerja dengan lebih dari N sel terisi (bawaan: 5000000)")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 
     tables = sub.add_parser("tables", help="daftar tabel yang dikenali di setiap buku kerja")

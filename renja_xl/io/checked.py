@@ -11,11 +11,13 @@ from typing import Iterable
 
 from ..edits import RESULTS_SHEET, check_edits
 from ..rules.base import Finding
+from .package import DEFAULT_LIMITS, Limits
 from .patch import patch_file
 
 __all__ = ["RESULTS_SHEET", "write_checked"]
 
 
-def write_checked(source: Path, target: Path, findings: list[Finding], title: str, sheet_names: Iterable[str]) -> None:
+def write_checked(source: Path, target: Path, findings: list[Finding], title: str, sheet_names: Iterable[str],
+                  limits: Limits = DEFAULT_LIMITS) -> None:
     """Copy ``source`` to ``target`` with the results sheet and the marks; ``sheet_names`` are its worksheets."""
-    patch_file(source, target, check_edits(findings, title, sheet_names))
+    patch_file(source, target, check_edits(findings, title, sheet_names), limits)

@@ -17,6 +17,7 @@ from typing import Iterable
 
 from ..errors import InputError
 from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_percent_format
+from .package import DEFAULT_LIMITS, LimitExceeded, Limits
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -74,7 +75,7 @@ def _trim(values: list) -> list:
     return list(values[:end])
 
 
-def load_snapshot(path: str | os.PathLike) -> WorkbookSnapshot:
+def load_snapshot(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> WorkbookSnapshot:
     """Read every sheet's cached values, percent formats and shown decimals from a workbook file.
 
     The lean streaming reader (:mod:`renja_xl.io.xlsx_reader`) reads it; a package it
@@ -82,16 +83,30 @@ def load_snapshot(path: str | os.PathLike) -> WorkbookSnapshot:
     """
     path = Path(path)
     _sniff(path)
-    from .xlsx_reader import read_package
+    from defusedxml import DefusedXmlException
+
+    from .package import check_archive
+    from .xlsx_reader import CellBudgetExceeded, read_package
 
     try:
         with zipfile.ZipFile(path) as archive:
-            return read_package(archive, name=path.name)
+            check_archive(archive, path.name, limits)
+            return read_package(archive, name=path.name, max_cells=limits.max_cells)
+    except InputError:
+        raise
+    except DefusedXmlException as exc:
+        raise InputError(f"Berkas '{path.name}' memuat XML yang tidak aman ({type(exc).__name__}: entitas atau "
+                         "referensi eksternal); berkas ditolak, tidak ada yang dijalankan.") from None
+    except CellBudgetExceeded:
+        raise LimitExceeded(f"Berkas '{path.name}' berisi lebih dari {limits.max_cells} sel terisi (batas "
+                            "--max-cells); pecah buku kerjanya atau naikkan batasnya.") from None
+    except MemoryError:
+        raise LimitExceeded(f"Berkas '{path.name}' terlalu besar untuk memori yang tersedia.") from None
     except Exception:  # noqa: BLE001 - the careful reader below gets its own say
-        return _load_with_openpyxl(path)
+        return _load_with_openpyxl(path, limits)
 
 
-def _load_with_openpyxl(path: Path) -> WorkbookSnapshot:
+def _load_with_openpyxl(path: Path, limits: Limits = DEFAULT_LIMITS) -> WorkbookSnapshot:
     import openpyxl  # the adapter, not the core, depends on openpyxl
 
     try:
@@ -102,6 +117,7 @@ def _load_with_openpyxl(path: Path) -> WorkbookSnapshot:
         raise
     except Exception as exc:  # openpyxl raises many kinds on damaged packages
         raise InputError(f"Berkas '{path.name}' tidak dapat dibuka sebagai buku kerja Excel ({type(exc).__name__}).") from exc
+    budget = limits.max_cells
     try:
         sheets = []
         for ws in book.worksheets:
@@ -121,9 +137,15 @@ def _load_with_openpyxl(path: Path) -> WorkbookSnapshot:
                         if shown:
                             decimals[(r_index, c_index)] = shown
                 rows.append(_trim(values))
+                budget -= len(rows[-1])
+                if budget < 0:
+                    raise LimitExceeded(f"Berkas '{path.name}' berisi lebih dari {limits.max_cells} sel (batas "
+                                        "--max-cells); pecah buku kerjanya atau naikkan batasnya.")
             while rows and not rows[-1]:
                 rows.pop()
             sheets.append(SheetSnapshot(ws.title, rows, percent_cells=frozenset(percent), decimals=decimals))
+    except InputError:
+        raise
     except Exception as exc:
         raise InputError(f"Isi berkas '{path.name}' tidak dapat dibaca ({type(exc).__name__}).") from exc
     finally:
@@ -163,13 +185,13 @@ def paused_gc():
             gc.enable()
 
 
-def read_and_check(path: str | os.PathLike, config=None, units=None):
+def read_and_check(path: str | os.PathLike, config=None, units=None, limits: Limits = DEFAULT_LIMITS):
     """(snapshot, tables, findings) of a workbook file: what ``renja-xl check`` does before writing."""
     from ..reader import find_tables
     from ..rules import run_checks
 
     with paused_gc():
-        snapshot = load_snapshot(path)
+        snapshot = load_snapshot(path, limits)
         tables = find_tables(snapshot, units=units)
         findings = run_checks(snapshot, tables, config, units)
     return snapshot, tables, findings

@@ -37,10 +37,15 @@ class Limits:
     max_total_bytes: int = 2 * 1024 ** 3        # uncompressed, all parts
     max_part_bytes: int = 512 * 1024 ** 2       # uncompressed, one part
     max_ratio: int = 200                        # uncompressed / compressed, for parts over 1 MB
+    max_cells: int = 5_000_000                  # filled cells, all sheets together
 
     def describe(self) -> str:
         return (f"paling banyak {self.max_members} bagian, {self.max_part_bytes // 1024 ** 2} MB per bagian, "
                 f"{self.max_total_bytes // 1024 ** 3} GB seluruhnya, rasio kompresi {self.max_ratio}:1")
+
+
+class LimitExceeded(InputError):
+    """The input is larger than a limit allows; the message names the limit."""
 
 
 DEFAULT_LIMITS = Limits()
@@ -50,7 +55,7 @@ def check_archive(archive: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_
     """Refuse a package whose members are too many, too large, too compressed or named outside it."""
     infos = archive.infolist()
     if len(infos) > limits.max_members:
-        raise InputError(f"Berkas '{name}' berisi {len(infos)} bagian, melebihi batas {limits.max_members}.")
+        raise LimitExceeded(f"Berkas '{name}' berisi {len(infos)} bagian, melebihi batas {limits.max_members}.")
     total = 0
     for info in infos:
         member = info.filename
@@ -60,7 +65,7 @@ def check_archive(archive: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_
         too_big = info.file_size > limits.max_part_bytes or total > limits.max_total_bytes
         bomb = info.file_size > 1024 ** 2 and info.file_size > limits.max_ratio * max(info.compress_size, 1)
         if too_big or bomb:
-            raise InputError(
+            raise LimitExceeded(
                 f"Berkas '{name}' terlalu besar saat dibuka (bagian '{member[:60]}' {info.file_size // 1024 ** 2} MB); "
                 f"batasnya {limits.describe()}."
             )

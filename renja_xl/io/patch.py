@@ -16,7 +16,7 @@ from ..edits import NOTE_AUTHOR, NewSheet, WorkbookEdits
 from ..errors import InputError
 from .atomic import write_bytes_atomic
 from .notes import add_notes
-from .package import NS_MAIN, NS_REL, Package, qn, resolve, serialise
+from .package import DEFAULT_LIMITS, NS_MAIN, NS_REL, Limits, Package, qn, resolve, serialise
 from .sheetxml import (SheetCells, add_conditional_colours, has_conditional, insert_in_order, m, next_priority)
 from .stylebook import StyleBook
 
@@ -245,9 +245,9 @@ def _add_sheet(workbook: Workbook, styles: StyleBook, sheet: NewSheet) -> None:
     _unselect_tabs(workbook, sheet.name)
 
 
-def apply_edits(data: bytes, edits: WorkbookEdits, name: str = "") -> bytes:
+def apply_edits(data: bytes, edits: WorkbookEdits, name: str = "", limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The package ``data`` with ``edits`` applied; every part the edits do not concern copied as it was."""
-    package = Package(data, name)
+    package = Package(data, name, limits)
     workbook = Workbook(package)
     styles = _styles(workbook)
     _apply_cells(workbook, styles, edits)
@@ -260,11 +260,11 @@ def apply_edits(data: bytes, edits: WorkbookEdits, name: str = "") -> bytes:
     return package.save()
 
 
-def patch_file(source: Path, target: Path, edits: WorkbookEdits) -> None:
+def patch_file(source: Path, target: Path, edits: WorkbookEdits, limits: Limits = DEFAULT_LIMITS) -> None:
     """Write ``target``: ``source`` with ``edits`` applied, atomically; ``source`` is only read."""
     try:
         data = source.read_bytes()
     except OSError as exc:
         raise InputError(f"Berkas '{source.name}' tidak dapat dibaca: {exc.strerror or exc}.") from None
-    write_bytes_atomic(target, apply_edits(data, edits, source.name))
+    write_bytes_atomic(target, apply_edits(data, edits, source.name, limits))
 

@@ -14,6 +14,7 @@ from typing import Iterable
 from ..compute.engine import ComputedCell
 from ..edits import fill_edits
 from ..errors import OutputError
+from .package import DEFAULT_LIMITS, Limits
 from .patch import patch_file
 
 
@@ -41,10 +42,10 @@ def plan_output(source: Path, output: Path | None, suffix: str, in_place: bool) 
     return target
 
 
-def write_computed(source: Path, target: Path, cells: Iterable[ComputedCell]) -> None:
+def write_computed(source: Path, target: Path, cells: Iterable[ComputedCell], limits: Limits = DEFAULT_LIMITS) -> None:
     """Copy ``source`` to ``target`` with the computed cells written as live formulas (Predikat coloured).
 
     The copy is the input's own package with only the changed parts rewritten
     (:mod:`renja_xl.io.patch`): charts, buttons, VBA and everything else stay as they were.
     """
-    patch_file(source, target, fill_edits(cells))
+    patch_file(source, target, fill_edits(cells), limits)

@@ -128,10 +128,11 @@ class _SheetTarget:
     """Parser target for a worksheet: collects (row, col) -> value without building elements."""
 
     __slots__ = ("strings", "styles", "grid", "percent", "decimals", "row", "col", "kind", "style", "text",
-                 "in_value", "in_inline", "last_col")
+                 "in_value", "in_inline", "last_col", "budget")
 
-    def __init__(self, strings: list[str], styles: list):
+    def __init__(self, strings: list[str], styles: list, budget: list):
         self.strings, self.styles = strings, styles
+        self.budget = budget  # [cells still allowed], shared by the sheets of one workbook
         self.grid: dict[int, dict[int, object]] = {}
         self.percent: set = set()
         self.decimals: dict = {}
@@ -200,6 +201,9 @@ class _SheetTarget:
             value = text
         if value != "":
             self.grid.setdefault(self.row, {})[self.col] = value
+            self.budget[0] -= 1
+            if self.budget[0] < 0:
+                raise CellBudgetExceeded()
 
     def close(self) -> "_SheetTarget":
         return self
@@ -227,14 +231,19 @@ def _stream(handle: IO[bytes], target) -> None:
     parser.close()
 
 
-def _read_sheet(handle: IO[bytes], strings: list[str], styles: list) -> _SheetTarget:
-    target = _SheetTarget(strings, styles)
+class CellBudgetExceeded(Exception):
+    """More filled cells than the limit allows (see :class:`renja_xl.io.package.Limits`)."""
+
+
+def _read_sheet(handle: IO[bytes], strings: list[str], styles: list, budget: list) -> _SheetTarget:
+    target = _SheetTarget(strings, styles, budget)
     _stream(handle, target)
     return target
 
 
-def read_package(archive: zipfile.ZipFile, name: str = "") -> WorkbookSnapshot:
-    """Every worksheet of an open .xlsx/.xlsm package as a snapshot."""
+def read_package(archive: zipfile.ZipFile, name: str = "", max_cells: int = 5_000_000) -> WorkbookSnapshot:
+    """Every worksheet of an open .xlsx/.xlsm package as a snapshot (:class:`CellBudgetExceeded` past ``max_cells``)."""
+    budget = [max_cells]
     workbook_path = "xl/workbook.xml"
     rels = _relationships(archive, workbook_path)
     strings_path = next((t for kind, t in rels.values() if kind.endswith("/sharedStrings")), None)
@@ -249,7 +258,7 @@ def read_package(archive: zipfile.ZipFile, name: str = "") -> WorkbookSnapshot:
         if not kind.endswith("/worksheet"):
             continue  # chartsheets and dialog sheets hold no cells
         with archive.open(path) as handle:
-            sheet_data = _read_sheet(handle, strings, styles)
+            sheet_data = _read_sheet(handle, strings, styles, budget)
         grid, percent, decimals = sheet_data.grid, sheet_data.percent, sheet_data.decimals
         last_row = max(grid, default=0)
         rows = []
