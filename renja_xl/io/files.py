@@ -11,6 +11,7 @@ import gc
 import os
 import warnings
 import zipfile
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
@@ -23,6 +24,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+_STRICT_NAMESPACE = b"purl.oclc.org/ooxml/spreadsheetml/main"
 
 
 def _sniff(path: Path) -> None:
@@ -66,6 +68,14 @@ def _sniff(path: Path) -> None:
         raise InputError(f"Berkas '{name}' berformat biner (.xlsb); simpan ulang sebagai .xlsx lalu coba lagi.")
     if "xl/workbook.xml" not in names:
         raise InputError(f"Berkas '{name}' bukan buku kerja Excel: bagian xl/workbook.xml tidak ada.")
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as handle:
+            head = handle.read(4096)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, zlib.error):
+        raise InputError(f"Berkas '{name}' rusak atau terpotong (arsip zip tidak utuh).") from None
+    if _STRICT_NAMESPACE in head:
+        raise InputError(f"Berkas '{name}' berformat Strict Open XML; simpan ulang sebagai 'Excel Workbook (.xlsx)' "
+                         "biasa lalu coba lagi.")
 
 
 def _trim(values: list) -> list:

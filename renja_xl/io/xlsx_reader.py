@@ -16,6 +16,7 @@ from typing import IO, Optional
 
 from defusedxml.ElementTree import DefusedXMLParser, parse
 
+from ..errors import InputError
 from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_percent_format
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -244,6 +245,7 @@ def _read_sheet(handle: IO[bytes], strings: list[str], styles: list, budget: lis
 def read_package(archive: zipfile.ZipFile, name: str = "", max_cells: int = 5_000_000) -> WorkbookSnapshot:
     """Every worksheet of an open .xlsx/.xlsm package as a snapshot (:class:`CellBudgetExceeded` past ``max_cells``)."""
     budget = [max_cells]
+    names = set(archive.namelist())
     workbook_path = "xl/workbook.xml"
     rels = _relationships(archive, workbook_path)
     strings_path = next((t for kind, t in rels.values() if kind.endswith("/sharedStrings")), None)
@@ -257,6 +259,9 @@ def read_package(archive: zipfile.ZipFile, name: str = "", max_cells: int = 5_00
         kind, path = rels.get(sheet.get(f"{NS_REL}id"), ("", ""))
         if not kind.endswith("/worksheet"):
             continue  # chartsheets and dialog sheets hold no cells
+        if path not in names:
+            raise InputError(f"Berkas '{name}' tidak utuh: lembar '{sheet.get('name', '')}' (bagian '{path}') tidak ada; "
+                             "buka dan simpan ulang di Excel, lalu coba lagi.")
         with archive.open(path) as handle:
             sheet_data = _read_sheet(handle, strings, styles, budget)
         grid, percent, decimals = sheet_data.grid, sheet_data.percent, sheet_data.decimals
