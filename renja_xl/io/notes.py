@@ -19,7 +19,10 @@ from .sheetxml import legacy_drawing_id, set_legacy_drawing
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
 VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 _SHAPE_ID = re.compile(rb"_x0000_s(\d+)")
-_IDMAP = re.compile(rb'(<o:idmap\b[^>]*\bdata=")([^"]*)(")')
+_IDMAP = re.compile(rb'(<(?:[\w-]+:)?idmap\b[^>]*\bdata=")([^"]*)(")')
+_VML_ROOT = re.compile(rb"<xml\b[^>]*>", re.I)
+_VML_NAMESPACES = ((b"v", b"urn:schemas-microsoft-com:vml"), (b"o", b"urn:schemas-microsoft-com:office:office"),
+                   (b"x", b"urn:schemas-microsoft-com:office:excel"))
 _SHAPETYPE_202 = (
     '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">'
     '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
@@ -116,6 +119,11 @@ def _add_boxes(package: Package, sheet_part: str, sheet_root: ET.Element, rels: 
         if m is not None:
             data = m.group(2).decode() + "".join(f",{b}" for b in blocks)
             vml = vml[:m.start(2)] + data.encode() + vml[m.end(2):]
+        root = _VML_ROOT.search(vml)
+        if root is not None:  # our shapes say v:, o:, x: (a drawing written by a program may use other prefixes)
+            missing = b"".join(b' xmlns:%s="%s"' % (p, u) for p, u in _VML_NAMESPACES
+                               if b"xmlns:" + p + b"=" not in root.group(0))
+            vml = vml[:root.end() - 1] + missing + vml[root.end() - 1:]
         end = vml.lower().rfind(b"</xml>")
         if end < 0:
             raise ValueError("legacy drawing without </xml>")
