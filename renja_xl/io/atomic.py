@@ -6,11 +6,27 @@ replaced once the new content is complete on disk.
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from ..errors import OutputError
+
+
+STALE_AFTER_SECONDS = 3600
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary files of this target left by a killed run (an hour old: no live writer owns them)."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_AFTER_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
@@ -29,6 +45,7 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+        _remove_stale_temporaries(target)
     except BaseException as exc:
         try:
             os.unlink(tmp)
