@@ -42,6 +42,19 @@ PERCENT_POINTS_FORMAT = '0.00"%"'
 _ROLE_FORMATS = {Role.PERCENT: PERCENT_POINTS_FORMAT, Role.PAGU: "#,##0", Role.NUMBER: "0.00"}
 
 
+
+def is_negative(polaritas: Any) -> bool:
+    """Whether a Polaritas cell says the indicator is better when lower ("Negatif")."""
+    return isinstance(polaritas, str) and polaritas.strip().lower() == "negatif"
+
+
+def capaian_value(realisasi: Optional[float], target: Optional[float], negative: bool = False) -> Optional[float]:
+    """Capaian in percent points: realisasi/target x 100, or (2 - realisasi/target) x 100 for a negative
+    polarity; None without both numbers or with a zero target (the Excel formula gives "" there too)."""
+    if realisasi is None or target is None or target == 0:
+        return None
+    return (2 - realisasi / target) * 100 if negative else realisasi / target * 100
+
 @dataclass(frozen=True)
 class ComputedCell:
     """A cell ``fill`` writes: its formula, the value Excel will show, and its number format."""
@@ -137,10 +150,8 @@ class _TableComputer:
         if self.has(f.polaritas):
             pol = self.operand(row.number, f.polaritas)
             raw = self.sheet.value(row.number, self.table.columns[f.polaritas])
-            negative = isinstance(raw, str) and raw.lower() == "negatif"
-        value = None
-        if r is not None and t is not None and t != 0:
-            value = (2 - r / t) * 100 if negative else r / t * 100
+            negative = is_negative(raw)
+        value = capaian_value(r, t, negative)
         formula = excel.capaian(self.operand(row.number, f.realisasi), self.operand(row.number, f.target), pol)
         self.emit(row, col.key, formula, value, self.fmt(col))
 

@@ -1,0 +1,61 @@
+"""Renja XL for xlwings Lite: paste this file into the xlwings Lite editor (main.py) and
+requirements.txt beside it. No Python to install: it runs in Excel, also on the web.
+
+Scripts (the Run button, or a sheet button linked to the script):
+    periksa    check the workbook: 'Hasil Validasi' sheet, marked cells
+    hitung     fill the computed columns with live formulas
+    bersihkan  remove the marks and the results sheet
+Worksheet functions: =RENJA_CAPAIAN(…), =RENJA_PREDIKAT(…), =RENJA_ANGKA(…), =RENJA_KODE(…)
+
+Everything here calls renja_xl, the same core the renja-xl command runs.
+"""
+
+import xlwings as xw
+from xlwings import func, script
+
+from renja_xl.excel import buttons, functions
+from renja_xl.excel.client import read_facts_async
+
+
+@script
+async def periksa(book: xw.Book):
+    """Periksa tabel Renja/LKjIP: lembar Hasil Validasi dan sel yang ditandai."""
+    formats, fills = (await read_facts_async(book)).formats_and_fills()
+    buttons.periksa(book, number_formats=formats, fills=fills)
+
+
+@script
+async def hitung(book: xw.Book):
+    """Isi kolom hitungan dengan rumus Excel."""
+    formats, _ = (await read_facts_async(book)).formats_and_fills()
+    buttons.hitung(book, number_formats=formats)
+
+
+@script
+def bersihkan(book: xw.Book):
+    """Hapus tanda pemeriksaan dan lembar Hasil Validasi."""
+    buttons.bersihkan(book)
+
+
+@func
+def renja_capaian(realisasi, target, polaritas=None):
+    """Capaian kinerja (persen): realisasi / target x 100; polaritas "Negatif": (2 - realisasi/target) x 100."""
+    return functions.renja_capaian(realisasi, target, polaritas)
+
+
+@func
+def renja_predikat(capaian):
+    """Predikat capaian: Sangat Tinggi, Tinggi, Sedang, Rendah, Sangat Rendah."""
+    return functions.renja_predikat(capaian)
+
+
+@func
+def renja_angka(teks):
+    """Angka dalam teks target: "4.300 Pencaker" -> 4300."""
+    return functions.renja_angka(teks)
+
+
+@func
+def renja_kode(kode):
+    """Kode dalam bentuk baku: "2 .07 .05 2:03" -> "2.07.05.2.03"."""
+    return functions.renja_kode(kode)

@@ -1,0 +1,211 @@
+"""The three buttons of the Renja XL ribbon: Hitung, Periksa, Bersihkan.
+
+Each works on ``xw.Book.caller()`` (a RunPython macro) or on a book passed in (xlwings
+Lite, xlwings Server, tests), calls the same pure core as ``renja-xl fill`` and
+``renja-xl check`` (:mod:`renja_xl.edits` makes the plan, :mod:`.writer` applies it),
+reports progress in the status bar where Excel has one, and shows a failure as a short
+Indonesian alert, never a Python traceback.
+
+``periksa`` remembers, in the hidden sheet ``renja-xl``, the fill each marked cell had
+and which notes it added; ``bersihkan`` puts those fills back, removes those notes and
+both sheets, so the workbook is as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..errors import RenjaXLError
+from .client import MARKS_SHEET, ClientFacts, read_facts, snapshot_of
+from .writer import (WriteReport, add_conditional_colours, add_notes, record_marks, write_cells, write_sheet)
+
+TITLE = "Renja XL"
+
+
+@dataclass
+class ButtonResult:
+    """What a button did: the sentence shown to the user and the counts behind it."""
+
+    message: str
+    ok: bool = True
+    counts: dict = field(default_factory=dict)
+    skipped: list = field(default_factory=list)
+
+
+def _caller(book):
+    if book is not None:
+        return book
+    import xlwings as xw
+
+    return xw.Book.caller()
+
+
+def _status(book, text: Optional[str]) -> None:
+    """The status bar where the engine has one (the remote engine has none: nothing to show)."""
+    try:
+        book.app.status_bar = text if text else False
+    except (NotImplementedError, AttributeError, Exception):  # noqa: BLE001 - progress is never worth a failure
+        pass
+
+
+def _alert(book, result: ButtonResult, show: bool) -> None:
+    if not show:
+        return
+    try:
+        book.app.alert(result.message, title=TITLE, buttons="ok", mode="info" if result.ok else "critical")
+    except Exception:  # noqa: BLE001 - an alert that cannot show must not raise into Excel
+        pass
+
+
+def _guarded(action):
+    """Run a button's body; any failure becomes an Indonesian alert and an unsuccessful result."""
+    def run(book=None, *, alert: bool = True, **kwargs) -> ButtonResult:
+        book = _caller(book)
+        try:
+            result = action(book, **kwargs)
+        except RenjaXLError as exc:
+            result = ButtonResult(str(exc), ok=False)
+        except Exception as exc:  # noqa: BLE001 - a bug still reaches the user as one sentence
+            result = ButtonResult(f"Terjadi kesalahan tak terduga ({type(exc).__name__}: {exc}). Coba lagi, atau "
+                                  "jalankan 'renja-xl check' pada berkasnya untuk rinciannya.", ok=False)
+        finally:
+            _status(book, None)
+        _alert(book, result, alert)
+        return result
+    run.__name__, run.__doc__ = action.__name__.lstrip("_"), action.__doc__
+    return run
+
+
+def _tables(book, facts: ClientFacts):
+    from ..reader import find_tables
+
+    snapshot = snapshot_of(facts, name=book.name)
+    return snapshot, find_tables(snapshot)
+
+
+def _hitung(book, number_formats: Optional[dict] = None, rollup: bool = False) -> ButtonResult:
+    """Fill every computed column of the tables in the workbook with live formulas."""
+    from ..compute import FillOptions, compute_workbook
+    from ..edits import fill_edits
+
+    _status(book, "Renja XL: membaca tabel…")
+    facts = read_facts(book, number_formats)
+    snapshot, tables = _tables(book, facts)
+    if not tables:
+        return ButtonResult("Tidak ada tabel Renja/LKjIP yang dikenali di buku kerja ini; tidak ada yang dihitung.",
+                            ok=False)
+    _status(book, "Renja XL: menulis rumus…")
+    fills = compute_workbook(snapshot, tables, FillOptions(rollup=rollup))
+    edits = fill_edits(c for f in fills for c in f.cells)
+    report = WriteReport()
+    write_cells(book, edits.cells, report)
+    add_conditional_colours(book, edits, report)
+    message = f"{report.cells} sel hitungan diisi rumus di {len(tables)} tabel."
+    if report.skipped:
+        message += " Tidak ditulis: " + "; ".join(dict.fromkeys(report.skipped)) + "."
+    return ButtonResult(message, counts={"cells": report.cells}, skipped=report.skipped)
+
+
+def _periksa(book, number_formats: Optional[dict] = None, fills: Optional[dict] = None) -> ButtonResult:
+    """Check the workbook: the 'Hasil Validasi' sheet, the cells involved marked with a fill and a note."""
+    from ..edits import RESULTS_SHEET, check_edits
+    from ..report import counts_text
+    from ..rules import run_checks
+
+    names = [s.name for s in book.sheets]
+    earlier: dict = {}
+    if MARKS_SHEET in names or RESULTS_SHEET in names:
+        earlier = _remove_marks(book)  # an earlier check's marks go first: the fills remembered stay the user's own
+    _status(book, "Renja XL: membaca tabel…")
+    facts = read_facts(book, number_formats, fills)
+    for (sheet, row, col), colour in earlier.items():
+        if sheet in facts.sheets and facts.sheets[sheet].fills is not None:
+            facts.sheets[sheet].fills[(row, col)] = colour
+    snapshot, tables = _tables(book, facts)
+    _status(book, "Renja XL: memeriksa…")
+    findings = run_checks(snapshot, tables)
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        counts[f.severity.value] += 1
+    title = f"Hasil pemeriksaan renja-xl untuk {book.name}: {counts_text(counts)}."
+    edits = check_edits(findings, title, [s.name for s in snapshot])
+    _status(book, "Renja XL: menandai sel…")
+    report = WriteReport()
+    originals = {(e.sheet, e.row, e.col): _fill_before(book, facts, e) for e in edits.cells}
+    has_note = {(e.sheet, e.address): _has_note(book, e.sheet, e.address) for e in edits.cells}
+    write_cells(book, edits.cells, report)
+    noted = set(add_notes(book, edits.cells, report, lambda s, a: has_note[(s, a)]))
+    for sheet in edits.sheets:
+        write_sheet(book, sheet, report)
+    record_marks(book, MARKS_SHEET, [[e.sheet, e.address, originals[(e.sheet, e.row, e.col)] or "",
+                                      1 if (e.sheet, e.address) in noted else 0] for e in edits.cells])
+    message = f"{counts_text(counts)}; lihat lembar {RESULTS_SHEET}."
+    if report.skipped:
+        message += " Tidak ditulis: " + "; ".join(dict.fromkeys(report.skipped)) + "."
+    return ButtonResult(message, ok=True, counts=counts, skipped=report.skipped)
+
+
+def _fill_before(book, facts: ClientFacts, edit) -> Optional[str]:
+    known = facts.sheets.get(edit.sheet)
+    if known is not None and known.fills is not None:
+        return known.fills.get((edit.row, edit.col))
+    try:  # desktop engines answer at once; the remote engine cannot (then: no fill of the user's known)
+        colour = book.sheets[edit.sheet].range(edit.address).color
+    except (NotImplementedError, AttributeError, Exception):  # noqa: BLE001
+        return None
+    if colour is None:
+        return None
+    return colour.lstrip("#").upper() if isinstance(colour, str) else "{:02X}{:02X}{:02X}".format(*colour[:3])
+
+
+def _has_note(book, sheet: str, address: str) -> bool:
+    try:
+        return book.sheets[sheet].range(address).note is not None
+    except (NotImplementedError, AttributeError, Exception):  # noqa: BLE001
+        return False
+
+
+def _bersihkan(book) -> ButtonResult:
+    """Remove what Periksa added: the results sheet, the marks' fills (the user's own put back) and notes."""
+    from ..edits import RESULTS_SHEET
+
+    restored = _remove_marks(book)
+    return ButtonResult(f"Tanda pemeriksaan dihapus dari {len(restored)} sel; lembar {RESULTS_SHEET} dihapus.",
+                        counts={"cells": len(restored)})
+
+
+def _remove_marks(book) -> dict:
+    """Undo a check's marks; {(sheet, row, col): the user's own fill or None} of the cells restored."""
+    from ..edits import RESULTS_SHEET
+    from ..snapshot import parse_a1
+
+    names = [s.name for s in book.sheets]
+    restored: dict = {}
+    if MARKS_SHEET in names:
+        marks = book.sheets[MARKS_SHEET]
+        rows = marks.used_range.options(ndim=2).value or []
+        sheets = {s.name: s for s in book.sheets}
+        for sheet_name, address, colour, ours in rows[1:]:
+            sheet = sheets.get(sheet_name)
+            if sheet is None or not address:
+                continue
+            cell = sheet.range(str(address))
+            cell.color = ("#" + str(colour)) if colour else None
+            if ours in (1, 1.0, True, "1"):
+                try:
+                    note = cell.note
+                    if note is not None:
+                        note.delete()
+                except (NotImplementedError, AttributeError):
+                    pass
+            restored[(sheet_name, *parse_a1(str(address)))] = str(colour) if colour else None
+        marks.delete()
+    if RESULTS_SHEET in [s.name for s in book.sheets]:
+        book.sheets[RESULTS_SHEET].delete()
+    return restored
+
+
+hitung = _guarded(_hitung)
+periksa = _guarded(_periksa)
+bersihkan = _guarded(_bersihkan)

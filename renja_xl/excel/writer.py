@@ -1,0 +1,155 @@
+"""Applying a :class:`~renja_xl.edits.WorkbookEdits` plan to a live workbook through xlwings.
+
+Writes are grouped: a run of formulas down one column is one call, a run of cells with
+the same fill is one call, the results sheet's values are one call. What the engine
+cannot do is skipped, never fatal: a note where notes are unsupported (the findings stay
+on the results sheet and in the fill colour), a conditional format where the engine has
+none. Text that starts like a formula is written with Excel's text prefix ``'``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Callable, Optional
+
+from ..edits import CellEdit, NewSheet, WorkbookEdits
+from ..snapshot import a1, col_letter
+
+_NEEDS_PREFIX = ("=", "+", "-", "@", "'")  # a leading apostrophe of its own would be eaten by Excel
+
+
+@dataclass
+class WriteReport:
+    """What could not be written (named to the user) and what was."""
+
+    cells: int = 0
+    notes: int = 0
+    skipped: list = field(default_factory=list)   # Indonesian phrases: "catatan sel (tidak didukung)"
+
+
+def excel_text(value):
+    """A value for Excel: text that Excel would read as a formula keeps a leading ``'`` (shown as text)."""
+    if isinstance(value, str) and value.startswith(_NEEDS_PREFIX):
+        return "'" + value
+    return value
+
+
+def _runs(edits: list, key: Callable) -> list:
+    """Edits grouped into vertical runs: same sheet and column, consecutive rows, same ``key``."""
+    ordered = sorted(edits, key=lambda e: (e.sheet, e.col, e.row))
+    runs: list = []
+    for e in ordered:
+        last = runs[-1] if runs else None
+        if last and last[-1].sheet == e.sheet and last[-1].col == e.col and last[-1].row + 1 == e.row \
+                and key(last[-1]) == key(e):
+            last.append(e)
+        else:
+            runs.append([e])
+    return runs
+
+
+def _range(sheet, run: list):
+    return sheet.range((run[0].row, run[0].col), (run[-1].row, run[-1].col))
+
+
+def write_cells(book, edits: list, report: WriteReport) -> None:
+    """Formulas and values, number formats and fills of existing sheets, in runs."""
+    sheets = {s.name: s for s in book.sheets}
+    valued = [e for e in edits if not e.keep_value and e.sheet in sheets]
+    for run in _runs(valued, key=lambda e: e.formula is not None):
+        rng = _range(sheets[run[0].sheet], run)
+        if run[0].formula is not None:
+            rng.formula = [[e.formula] for e in run]
+        else:
+            rng.value = [[excel_text(e.value)] for e in run]
+        report.cells += len(run)
+    styled = [e for e in edits if e.sheet in sheets]
+    for run in _runs([e for e in styled if e.style.number_format], key=lambda e: e.style.number_format):
+        _range(sheets[run[0].sheet], run).number_format = run[0].style.number_format
+    for run in _runs([e for e in styled if e.style.fill], key=lambda e: e.style.fill):
+        _range(sheets[run[0].sheet], run).color = "#" + run[0].style.fill
+
+
+def add_notes(book, edits: list, report: WriteReport, existing: Callable[[str, str], bool]) -> list:
+    """Notes on cells that have none of the user's; the cells noted (for bersihkan)."""
+    sheets = {s.name: s for s in book.sheets}
+    noted = []
+    for e in edits:
+        if not e.note or e.sheet not in sheets:
+            continue
+        if existing(e.sheet, e.address):
+            continue  # the user's note stays as it is; the finding is on the results sheet
+        try:
+            sheets[e.sheet].range(e.address).add_note(e.note)
+        except (NotImplementedError, AttributeError):
+            report.skipped.append("catatan sel (tidak didukung Excel ini; temuan ada di lembar Hasil Validasi)")
+            return noted
+        noted.append((e.sheet, e.address))
+        report.notes += 1
+    return noted
+
+
+def add_conditional_colours(book, edits: WorkbookEdits, report: WriteReport) -> None:
+    sheets = {s.name: s for s in book.sheets}
+    for c in edits.conditional:
+        if c.sheet not in sheets:
+            continue
+        try:
+            sheets[c.sheet].range(c.ref).conditional_formats.add_custom("=" + c.formula, fill_color="#" + c.colour)
+        except (NotImplementedError, AttributeError):
+            report.skipped.append("warna Predikat bersyarat (tidak didukung Excel ini)")
+            return
+
+
+def write_sheet(book, new: NewSheet, report: WriteReport):
+    """The results sheet (replacing one of the same name), first among the sheets; its values in one call."""
+    names = [s.name for s in book.sheets]
+    if new.name in names:
+        book.sheets[new.name].delete()
+    sheet = book.sheets.add(new.name, before=book.sheets[0])
+    bottom = max(e.row for e in new.cells)
+    right = max(e.col for e in new.cells)
+    grid = [[None] * right for _ in range(bottom)]
+    for e in new.cells:
+        grid[e.row - 1][e.col - 1] = excel_text(e.value)
+    sheet.range("A1").value = grid
+    for col, width in new.widths.items():
+        sheet.range(f"{col_letter(col)}:{col_letter(col)}").column_width = width
+    for row, cells in groupby(sorted((e for e in new.cells if e.style.bold), key=lambda e: (e.row, e.col)),
+                              key=lambda e: e.row):
+        cells = list(cells)
+        sheet.range((row, cells[0].col), (row, cells[-1].col)).font.bold = True
+    for run in _runs([e for e in new.cells if e.style.fill], key=lambda e: e.style.fill):
+        _range(sheet, run).color = "#" + run[0].style.fill
+    for e in new.cells:
+        if e.link:
+            sheet.range(e.address).add_hyperlink("#" + e.link, text_to_display=str(e.value))
+    report.cells += len(new.cells)
+    return sheet
+
+
+def record_marks(book, sheet_name: str, rows: list) -> None:
+    """Keep, in a hidden sheet, each marked cell's own fill and whether we added its note."""
+    names = [s.name for s in book.sheets]
+    if sheet_name in names:
+        book.sheets[sheet_name].delete()
+    sheet = book.sheets.add(sheet_name, after=book.sheets[len(names) - 1] if names else None)
+    sheet.range("A1").value = [["lembar", "sel", "warna asli", "catatan renja-xl"], *rows]
+    try:
+        sheet.visible = False
+    except (NotImplementedError, AttributeError):
+        pass
+
+
+def address(row: int, col: int) -> str:
+    return a1(row, col)
+
+
+def mark_cells(edits: list) -> list[CellEdit]:
+    """The cell edits that only mark (fill and note), not change a value."""
+    return [e for e in edits if e.keep_value]
+
+
+def noted(fill: Optional[str]) -> str:
+    return fill or ""
