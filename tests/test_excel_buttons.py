@@ -156,3 +156,11 @@ def test_notes_unsupported_by_the_engine_fall_back_to_colours_and_the_results_sh
     kinds = collections.Counter(a["func"] for a in book.json()["actions"])
     assert result.ok and kinds["addNote"] == 0 and kinds["setRangeColor"] > 100 and kinds["addSheet"] == 2
     assert any("catatan sel" in s for s in result.skipped) and "catatan sel" in result.message
+    assert "format angka" not in result.message  # the formats were given
+
+
+def test_without_number_formats_the_button_says_its_answer_may_differ(capsys):
+    workbook = load_workbook(RENJA_EXAMPLE)
+    book = xw.Book(json=payload(workbook, "renja.xlsx"))   # xlwings Server: no awaited reads of formats
+    result = buttons.periksa(book, alert=False)
+    assert result.ok and "format angka tidak terbaca" in result.message

@@ -77,6 +77,15 @@ def _guarded(action):
     return run
 
 
+NO_FORMATS = ("format angka tidak terbaca di Excel ini, jadi sel berformat persen dibaca sebagai pecahan; "
+              "hasilnya bisa berbeda dari 'renja-xl check' atas berkasnya")
+
+
+def _formats_missing(facts: ClientFacts) -> bool:
+    return any(s.number_formats is None and any(v is not None for row in s.values for v in row)
+               for name, s in facts.sheets.items() if name != MARKS_SHEET)
+
+
 def _tables(book, facts: ClientFacts):
     from ..reader import find_tables
 
@@ -99,11 +108,13 @@ def _hitung(book, number_formats: Optional[dict] = None, rollup: bool = False) -
     fills = compute_workbook(snapshot, tables, FillOptions(rollup=rollup))
     edits = fill_edits(c for f in fills for c in f.cells)
     report = WriteReport()
+    if _formats_missing(facts):
+        report.skipped.append(NO_FORMATS)
     write_cells(book, edits.cells, report)
     add_conditional_colours(book, edits, report)
     message = f"{report.cells} sel hitungan diisi rumus di {len(tables)} tabel."
     if report.skipped:
-        message += " Tidak ditulis: " + "; ".join(dict.fromkeys(report.skipped)) + "."
+        message += " Catatan: " + "; ".join(dict.fromkeys(report.skipped)) + "."
     return ButtonResult(message, counts={"cells": report.cells}, skipped=report.skipped)
 
 
@@ -132,6 +143,8 @@ def _periksa(book, number_formats: Optional[dict] = None, fills: Optional[dict] 
     edits = check_edits(findings, title, [s.name for s in snapshot])
     _status(book, "Renja XL: menandai sel…")
     report = WriteReport()
+    if _formats_missing(facts):
+        report.skipped.append(NO_FORMATS)
     originals = {(e.sheet, e.row, e.col): _fill_before(book, facts, e) for e in edits.cells}
     has_note = {(e.sheet, e.address): _has_note(book, e.sheet, e.address) for e in edits.cells}
     write_cells(book, edits.cells, report)
@@ -142,7 +155,7 @@ def _periksa(book, number_formats: Optional[dict] = None, fills: Optional[dict] 
                                       1 if (e.sheet, e.address) in noted else 0] for e in edits.cells])
     message = f"{counts_text(counts)}; lihat lembar {RESULTS_SHEET}."
     if report.skipped:
-        message += " Tidak ditulis: " + "; ".join(dict.fromkeys(report.skipped)) + "."
+        message += " Catatan: " + "; ".join(dict.fromkeys(report.skipped)) + "."
     return ButtonResult(message, ok=True, counts=counts, skipped=report.skipped)
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Callable, Optional
+from typing import Callable
 
-from ..edits import CellEdit, NewSheet, WorkbookEdits
-from ..snapshot import a1, col_letter
+from ..edits import NewSheet, WorkbookEdits
+from ..snapshot import col_letter
 
 _NEEDS_PREFIX = ("=", "+", "-", "@", "'")  # a leading apostrophe of its own would be eaten by Excel
 
@@ -25,7 +25,7 @@ class WriteReport:
 
     cells: int = 0
     notes: int = 0
-    skipped: list = field(default_factory=list)   # Indonesian phrases: "catatan sel (tidak didukung)"
+    skipped: list = field(default_factory=list)   # Indonesian phrases, shown to the user
 
 
 def excel_text(value):
@@ -83,7 +83,7 @@ def add_notes(book, edits: list, report: WriteReport, existing: Callable[[str, s
         try:
             sheets[e.sheet].range(e.address).add_note(e.note)
         except (NotImplementedError, AttributeError):
-            report.skipped.append("catatan sel (tidak didukung Excel ini; temuan ada di lembar Hasil Validasi)")
+            report.skipped.append("catatan sel tidak didukung Excel ini (temuan ada di lembar Hasil Validasi)")
             return noted
         noted.append((e.sheet, e.address))
         report.notes += 1
@@ -98,7 +98,7 @@ def add_conditional_colours(book, edits: WorkbookEdits, report: WriteReport) -> 
         try:
             sheets[c.sheet].range(c.ref).conditional_formats.add_custom("=" + c.formula, fill_color="#" + c.colour)
         except (NotImplementedError, AttributeError):
-            report.skipped.append("warna Predikat bersyarat (tidak didukung Excel ini)")
+            report.skipped.append("warna Predikat bersyarat tidak didukung Excel ini")
             return
 
 
@@ -140,16 +140,3 @@ def record_marks(book, sheet_name: str, rows: list) -> None:
         sheet.visible = False
     except (NotImplementedError, AttributeError):
         pass
-
-
-def address(row: int, col: int) -> str:
-    return a1(row, col)
-
-
-def mark_cells(edits: list) -> list[CellEdit]:
-    """The cell edits that only mark (fill and note), not change a value."""
-    return [e for e in edits if e.keep_value]
-
-
-def noted(fill: Optional[str]) -> str:
-    return fill or ""
