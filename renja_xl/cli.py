@@ -195,6 +195,17 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_addin(args: argparse.Namespace) -> int:
+    """Build the Excel add-in and the macro-enabled templates from macros/."""
+    from .addin.build import build_all
+
+    for path in build_all(Path(args.out), Path(args.macros) if args.macros else None):
+        print(f"ditulis: {path}")
+    print("Pasang add-in: Excel > File > Options > Add-ins > Excel Add-ins > Browse… > renja_xl.xlam "
+          "(atau: xlwings addin install --file renja_xl.xlam).")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="renja-xl",
@@ -236,6 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("--out", default="xlsx_templates", help="folder tujuan (bawaan: xlsx_templates)")
     template.add_argument("--tahun", type=int, default=None, help="tahun dokumen (bawaan: n, n-1, … simbolik)")
     template.set_defaults(func=cmd_template)
+    addin = sub.add_parser("addin", help="buat add-in Excel (tab Renja XL) dan templat bermakro (.xlsm)")
+    addin.add_argument("--out", default="dist", help="folder tujuan (bawaan: dist)")
+    addin.add_argument("--macros", default=None, help="folder sumber VBA dan pita (bawaan: macros/ di repositori)")
+    addin.set_defaults(func=cmd_addin)
     return parser
 
 

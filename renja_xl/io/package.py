@@ -233,7 +233,10 @@ class Package:
         return out
 
     def add_relationship(self, part: str, rel_type: str, target_part: str) -> str:
-        """Add a relationship from ``part`` to ``target_part``; its new Id."""
+        """Add a relationship from ``part`` (``""``: the package) to ``target_part``; its new Id.
+
+        ``rel_type`` is a full URI or the last word of an officeDocument one (``"worksheet"``).
+        """
         rels_name = self.rels_part(part)
         if rels_name not in self:
             self.write(rels_name, XML_DECLARATION + f'<Relationships xmlns="{NS_PKG_REL}"></Relationships>'.encode())
@@ -244,7 +247,7 @@ class Package:
             n += 1
         rel = ET.SubElement(root, qn(NS_PKG_REL, "Relationship"))
         rel.set("Id", f"rId{n}")
-        rel.set("Type", REL_TYPE + rel_type)
+        rel.set("Type", rel_type if "://" in rel_type else REL_TYPE + rel_type)
         rel.set("Target", relative(part, target_part))
         return f"rId{n}"
 

@@ -1,0 +1,30 @@
+Attribute VB_Name = "RenjaXL"
+' Renja XL: the three buttons of the ribbon tab "Renja XL".
+' Each calls the Python package renja_xl through xlwings' RunPython (the core that
+' the renja-xl command runs). Python must have renja_xl installed: pip install renja-xl
+Option Explicit
+
+Sub RenjaHitung()
+    RunPython "import renja_xl.excel.buttons as b; b.hitung()"
+End Sub
+
+Sub RenjaPeriksa()
+    RunPython "import renja_xl.excel.buttons as b; b.periksa()"
+End Sub
+
+Sub RenjaBersihkan()
+    RunPython "import renja_xl.excel.buttons as b; b.bersihkan()"
+End Sub
+
+' Ribbon callbacks (customUI.xml: onAction)
+Sub RibbonHitung(control As IRibbonControl)
+    RenjaHitung
+End Sub
+
+Sub RibbonPeriksa(control As IRibbonControl)
+    RenjaPeriksa
+End Sub
+
+Sub RibbonBersihkan(control As IRibbonControl)
+    RenjaBersihkan
+End Sub

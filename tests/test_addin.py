@@ -1,0 +1,129 @@
+"""`renja-xl addin`: the add-in and the macro-enabled templates carry exactly the VBA in macros/.
+
+The VBA is extracted again with oletools (an independent reader of [MS-OVBA] and
+[MS-CFB]): every module's source equals its source file (line endings aside), every
+RunPython call names a Python entry point that exists, every ribbon action names a
+ribbon callback that exists. The compression and the compound-file writer are checked
+against oletools' and olefile's readers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import os
+import random
+import re
+import zipfile
+from pathlib import Path
+
+import olefile
+import pytest
+import xlwings
+from defusedxml.ElementTree import fromstring
+from oletools.olevba import VBA_Parser, decompress_stream
+
+from renja_xl.addin.cfb import read_cfb, write_cfb
+from renja_xl.addin.ovba import compress, decompress
+from renja_xl.cli import main
+
+MACROS = Path(__file__).resolve().parent.parent / "macros"
+XLWINGS_MODULE = Path(xlwings.__file__).parent / "xlwings_custom_addin.bas"
+
+
+def norm(text: str) -> str:
+    return text.replace("\r\n", "\n").strip()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("dist")
+    assert main(["addin", "--out", str(out)]) == 0
+    return {p.name: p for p in out.iterdir() if not p.name.startswith(".")}
+
+
+def modules(path: Path) -> dict:
+    parser = VBA_Parser(str(path))
+    try:
+        return {name: code for _, _, name, code in parser.extract_macros()}
+    finally:
+        parser.close()
+
+
+def test_one_command_builds_the_add_in_and_both_templates(built):
+    assert set(built) == {"renja_xl.xlam", "renja_pd.xlsm", "lkjip.xlsm"}
+
+
+@pytest.mark.parametrize("name", ["renja_xl.xlam", "renja_pd.xlsm", "lkjip.xlsm"])
+def test_the_extracted_vba_equals_the_sources(built, name):
+    found = modules(built[name])
+    assert norm(found["RenjaXL.bas"]) == norm((MACROS / "RenjaXL.bas").read_text(encoding="cp1252"))
+    assert norm(found["xlwings.bas"]) == norm(XLWINGS_MODULE.read_text(encoding="cp1252"))
+    if name.endswith(".xlsm"):  # a document module for every sheet, named as the sheet's code name
+        with zipfile.ZipFile(built[name]) as z:
+            code_names = re.findall(rb'codeName="(Sheet\d+)"', b"".join(
+                z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")))
+        assert code_names and {f"{c.decode()}.cls" for c in code_names} <= set(found)
+
+
+def test_every_run_python_names_an_entry_point_that_exists(built):
+    calls = re.findall(r'RunPython "import ([\w.]+) as (\w+); \2\.(\w+)\(\)"', modules(built["renja_xl.xlam"])["RenjaXL.bas"])
+    assert {c[2] for c in calls} == {"hitung", "periksa", "bersihkan"}
+    for module, _, function in calls:
+        assert callable(getattr(importlib.import_module(module), function))
+
+
+@pytest.mark.parametrize("name", ["renja_xl.xlam", "renja_pd.xlsm"])
+def test_every_ribbon_button_calls_a_callback_that_exists(built, name):
+    with zipfile.ZipFile(built[name]) as z:
+        ui = fromstring(z.read("customUI/customUI.xml"))
+        rels = z.read("_rels/.rels")
+    assert b"ui/extensibility" in rels
+    actions = [el.get("onAction") for el in ui.iter() if el.get("onAction")]
+    labels = [el.get("label") for el in ui.iter() if el.tag.endswith("button")]
+    assert labels == ["Hitung", "Periksa", "Bersihkan"]
+    source = modules(built[name])
+    for action in actions:
+        module, procedure = action.split(".")
+        assert re.search(rf"Sub {procedure}\(control As IRibbonControl\)", source[f"{module}.bas"]), action
+
+
+def test_the_templates_are_macro_enabled_workbooks_that_openpyxl_and_libreoffice_open(built, tmp_path):
+    from openpyxl import load_workbook
+
+    from recalc import recalculate
+
+    for name in ("renja_pd.xlsm", "lkjip.xlsm"):
+        with zipfile.ZipFile(built[name]) as z:
+            assert b"macroEnabled.main+xml" in z.read("[Content_Types].xml")
+        book = load_workbook(built[name], keep_vba=True)
+        assert "Petunjuk" in book.sheetnames
+    converted = recalculate([built["renja_pd.xlsm"]], tmp_path / "lo")
+    assert load_workbook(converted[0]).sheetnames[0] == "Petunjuk"
+
+
+@pytest.mark.parametrize("size", [0, 1, 3, 100, 4095, 4096, 4097, 9000, 45000])
+def test_compression_is_what_oletools_decompresses(size):
+    random.seed(size)
+    text = bytes(random.choice(b"Sub End If x = 1\r\n\"'") for _ in range(size))
+    assert decompress(compress(text)) == text
+    if size:
+        assert bytes(decompress_stream(bytearray(compress(text)))) == text
+
+
+def test_compression_of_incompressible_bytes_and_of_xlwings_own_module():
+    noise = os.urandom(10_000)
+    assert bytes(decompress_stream(bytearray(compress(noise)))) == noise
+    source = XLWINGS_MODULE.read_bytes()
+    assert bytes(decompress_stream(bytearray(compress(source)))) == source
+
+
+def test_the_compound_file_writer_is_read_back_by_olefile():
+    streams = {("PROJECT",): b"ID=\"x\"\r\n", ("VBA", "dir"): b"d" * 5000, ("VBA", "Modul"): b"m" * 100,
+               ("VBA", "_VBA_PROJECT"): b"\xcc\x61\xff\xff\x00\x00\x00", ("Empty",): b""}
+    streams.update({("VBA", f"Sheet{k}"): bytes([k]) * (k * 300) for k in range(1, 20)})
+    data = write_cfb(streams)
+    ole = olefile.OleFileIO(io.BytesIO(data))
+    assert {tuple(p) for p in ole.listdir()} == set(streams)
+    assert all(ole.openstream(list(p)).read() == v for p, v in streams.items())
+    assert read_cfb(data)[0] == streams
