@@ -21,3 +21,21 @@ def test_core_uses_no_threads():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+BUTTON_MODULES = ("renja_xl.excel.buttons", "renja_xl.excel.functions", "renja_xl.excel.client", "renja_xl.excel.writer",
+                  "renja_xl.reader", "renja_xl.rules", "renja_xl.compute", "renja_xl.edits", "renja_xl.report")
+
+
+def test_the_core_the_buttons_call_imports_neither_pandas_nor_openpyxl():
+    """Under xlwings Lite every package is a download at start-up: the buttons' code brings none of these."""
+    code = (
+        "import sys; import xlwings; before = set(sys.modules); "
+        f"[__import__(m) for m in {BUTTON_MODULES!r}]; "
+        "new = set(sys.modules) - before; "
+        "print(','.join(sorted(m for m in new if m.split('.')[0] in ('pandas', 'openpyxl', 'numpy', 'rich', "
+        "'defusedxml', 'threading', 'concurrent'))))"
+    )
+    env = {**__import__("os").environ, "XLWINGS_LICENSE_KEY": "noncommercial"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout.strip()
+    assert out == ""

@@ -134,3 +134,29 @@ def test_an_output_that_cannot_be_written_is_one_sentence(tmp_path, capsys, wher
         assert "Traceback" not in err
     assert sha(source) == before
     assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+# The Excel buttons see what Excel could open: every case with a result, through the remote engine.
+# (The 300,000-row sheet is left to the commands: building its JSON payload in openpyxl alone takes 15 s.)
+EXCEL_CASES = sorted(n for n, (c, _) in CASES.items() if c.expect == "result" and n != "lembar_sangat_besar.xlsx")
+
+
+@pytest.mark.parametrize("name", EXCEL_CASES)
+def test_every_openable_case_through_the_excel_buttons(corpus, name):
+    import xlwings as xw
+    from xlwings_client import apply_actions, client_facts, payload
+
+    from renja_xl.excel import buttons
+
+    for button in (buttons.periksa, buttons.hitung, buttons.bersihkan):
+        workbook = load_workbook(corpus / name, data_only=True)
+        formats, fills = client_facts(workbook)
+        book = xw.Book(json=payload(workbook, name))
+        kwargs = {"periksa": {"number_formats": formats, "fills": fills}, "hitung": {"number_formats": formats},
+                  "bersihkan": {}}[button.__name__]
+        result = button(book, **kwargs)
+        assert "Traceback" not in result.message and result.message
+        assert result.ok or "Tidak ada tabel" in result.message, result.message
+        actions = book.json()["actions"]
+        assert [a["func"] for a in actions].count("alert") == 1
+        apply_actions(workbook, [a for a in actions if a["func"] != "alert"])

@@ -22,10 +22,9 @@ from openpyxl.utils import get_column_letter
 def _json_value(value):
     if value is None:
         return ""
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    if isinstance(value, (dt.datetime, dt.date)):  # as JavaScript's Date.toISOString() writes it
+        value = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+        return value.strftime("%Y-%m-%dT%H:%M:%S.000Z")
     return value
 
 
