@@ -66,3 +66,45 @@ def test_the_scripts_run_and_tell_the_user(script):
         assert workbook.sheetnames[0] == "Hasil Validasi"
     if script == "hitung":
         assert workbook["T2.1 Evaluasi Renja"]["H8"].value.startswith("=")
+
+
+@pytest.mark.parametrize("example", ["renja", "lkjip"])
+def test_renja_capaian_and_predikat_agree_with_the_filled_columns(example):
+    """The worksheet functions give, row by row, what `renja-xl fill` computes on both examples."""
+    from conftest import LKJIP_EXAMPLE
+
+    from renja_xl.compute import FillOptions, compute_workbook
+    from renja_xl.io.files import load_snapshot
+    from renja_xl.reader import find_tables
+    from renja_xl.specs.base import Capaian, Ratio
+
+    snapshot = load_snapshot(RENJA_EXAMPLE if example == "renja" else LKJIP_EXAMPLE)
+    tables = find_tables(snapshot)
+    computed = {(c.sheet, c.row, c.key): c.value for f in compute_workbook(snapshot, tables, FillOptions())
+                for c in f.cells}
+    compared = 0
+    for table in tables:
+        sheet = snapshot.sheet(table.sheet)
+        for col in table.spec.columns:
+            f = col.computed
+            if isinstance(f, Capaian):
+                keys = [f.realisasi, f.target] + ([f.polaritas] if f.polaritas in table.columns else [])
+            elif isinstance(f, Ratio) and f.scale == 100:  # tingkat realisasi: the same realisasi / target x 100
+                keys = [f.num, f.den]
+            else:
+                continue
+            if col.key not in table.columns or not all(k in table.columns for k in keys):
+                continue
+            if any(table.spec.column(k).computed for k in keys):
+                continue  # built on another computed column: fill chains the formulas, a typed cell may differ
+            for row in table.data_rows:
+                expected = computed.get((table.sheet, row.number, col.key))
+                if expected is None or any(sheet.is_percent(row.number, table.columns[k]) for k in keys[:2]):
+                    continue  # an input shown as a percentage reaches a function as a fraction, as in Excel
+                args = [sheet.value(row.number, table.columns[k]) for k in keys]
+                assert call("renja_capaian", *args) == pytest.approx(expected), (table.sheet, row.number)
+                predikat = computed.get((table.sheet, row.number, "predikat"))
+                if isinstance(f, Capaian) and predikat is not None:
+                    assert call("renja_predikat", expected) == predikat
+                compared += 1
+    assert compared >= 5

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import RenjaXLError
-from .client import MARKS_SHEET, ClientFacts, read_facts, snapshot_of
+from .client import MARKS_SHEET, ClientFacts, colour_hex, read_facts, snapshot_of
 from .writer import (WriteReport, add_conditional_colours, add_notes, record_marks, write_cells, write_sheet)
 
 TITLE = "Renja XL"
@@ -45,7 +45,7 @@ def _status(book, text: Optional[str]) -> None:
     """The status bar where the engine has one (the remote engine has none: nothing to show)."""
     try:
         book.app.status_bar = text if text else False
-    except (NotImplementedError, AttributeError, Exception):  # noqa: BLE001 - progress is never worth a failure
+    except Exception:  # noqa: BLE001 - NotImplementedError on the remote engine; progress is never worth a failure
         pass
 
 
@@ -164,18 +164,15 @@ def _fill_before(book, facts: ClientFacts, edit) -> Optional[str]:
     if known is not None and known.fills is not None:
         return known.fills.get((edit.row, edit.col))
     try:  # desktop engines answer at once; the remote engine cannot (then: no fill of the user's known)
-        colour = book.sheets[edit.sheet].range(edit.address).color
-    except (NotImplementedError, AttributeError, Exception):  # noqa: BLE001
+        return colour_hex(book.sheets[edit.sheet].range(edit.address).color)
+    except Exception:  # noqa: BLE001 - NotImplementedError on the remote engine, COM errors on desktop
         return None
-    if colour is None:
-        return None
-    return colour.lstrip("#").upper() if isinstance(colour, str) else "{:02X}{:02X}{:02X}".format(*colour[:3])
 
 
 def _has_note(book, sheet: str, address: str) -> bool:
     try:
         return book.sheets[sheet].range(address).note is not None
-    except (NotImplementedError, AttributeError, Exception):  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - an engine that cannot tell: treat as no note
         return False
 
 

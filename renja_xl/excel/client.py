@@ -10,7 +10,6 @@ server holding the file) passes them in as :class:`ClientFacts`.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -29,7 +28,6 @@ class SheetFacts:
     left: int = 1
     number_formats: Optional[list] = None      # same shape as values, None when the engine cannot say
     fills: Optional[dict] = None               # {(row, col): "RRGGBB" or None}, None when unknown
-    notes: set = field(default_factory=set)    # A1 addresses that hold a note
 
 
 @dataclass
@@ -43,12 +41,6 @@ class ClientFacts:
         formats = {n: s.number_formats for n, s in self.sheets.items() if s.number_formats is not None}
         fills = {n: s.fills for n, s in self.sheets.items() if s.fills is not None}
         return formats, fills
-
-    def fill_of(self, sheet: str, row: int, col: int) -> Optional[str]:
-        facts = self.sheets.get(sheet)
-        if facts is None or facts.fills is None:
-            return None
-        return facts.fills.get((row, col))
 
 
 def engine_name(book) -> str:
@@ -64,8 +56,6 @@ def _cell(value: Any) -> Any:
         return int(value)
     if value == "":
         return None
-    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
-        return value
     return value
 
 
@@ -94,20 +84,14 @@ def _desktop_formats(sheet, values: list, top: int, left: int) -> Optional[list]
 
 def read_facts(book, number_formats: Optional[dict] = None, fills: Optional[dict] = None) -> ClientFacts:
     """Values of every sheet (one read each), and formats/fills where the engine (or the caller) gives them."""
-    desktop = engine_name(book) in ("excel", "calamine") or engine_name(book).startswith("excel")
+    desktop = engine_name(book) == "excel"  # Windows (COM) and macOS (AppleScript) answer at once
     facts = ClientFacts()
     for sheet in book.sheets:
         values, top, left = used_values(sheet)
         formats = (number_formats or {}).get(sheet.name)
         if formats is None and desktop:
             formats = _desktop_formats(sheet, values, top, left)
-        notes = set()
-        try:
-            notes = {note.parent.address.replace("$", "") for note in sheet.notes} if hasattr(sheet, "notes") else set()
-        except Exception:  # noqa: BLE001 - an engine without notes
-            notes = set()
-        facts.sheets[sheet.name] = SheetFacts(sheet.name, values, top, left, formats,
-                                              (fills or {}).get(sheet.name), notes)
+        facts.sheets[sheet.name] = SheetFacts(sheet.name, values, top, left, formats, (fills or {}).get(sheet.name))
     return facts
 
 
@@ -161,14 +145,15 @@ async def read_facts_async(book) -> ClientFacts:
             entry.number_formats = formats if isinstance(formats, list) else [[formats] * len(entry.values[0])] * len(
                 entry.values)
             colours = await used.get_colors()
-            entry.fills = {(entry.top + i, entry.left + j): _hex(c) for i, row in enumerate(colours)
+            entry.fills = {(entry.top + i, entry.left + j): colour_hex(c) for i, row in enumerate(colours)
                            for j, c in enumerate(row) if c is not None}
         except NotImplementedError:
             pass
     return facts
 
 
-def _hex(colour) -> Optional[str]:
+def colour_hex(colour) -> Optional[str]:
+    """A colour as xlwings gives it ((r, g, b) or '#rrggbb') as ``RRGGBB``; None for no fill."""
     if colour is None:
         return None
     if isinstance(colour, str):
