@@ -124,6 +124,7 @@ def test_a_users_own_fill_and_note_survive_periksa_twice_and_bersihkan(capsys):
     workbook = load_workbook(RENJA_EXAMPLE)
     ws = workbook["T2.1 Evaluasi Renja"]
     ws["H32"].fill = PatternFill("solid", fgColor="FF00B050")      # the user's green, under a finding
+    ws["L32"].fill = PatternFill("solid", fgColor="FF000000")      # black: "000000" must not come back as 0
     ws["H32"].comment = Comment("dicek Pak Budi", "Budi")
     before = {w.title: cells(w) for w in workbook.worksheets}
     press(buttons.periksa, workbook)

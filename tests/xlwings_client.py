@@ -11,6 +11,7 @@ carries out the actions the engine returns, as the client does in Excel.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -54,6 +55,19 @@ def client_facts(book) -> tuple[dict, dict]:
     return formats, fills
 
 
+def _as_typed(value):
+    """What Excel makes of a value written without the text prefix: numeric text becomes a number."""
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"[+-]?\d+", text):
+            return int(text)
+        if re.fullmatch(r"[+-]?\d*\.\d+", text):
+            return float(text)
+        if re.fullmatch(r"[+-]?\d+(?:\.\d+)?%", text):
+            return float(text[:-1]) / 100
+    return value
+
+
 def _target(book, action: dict):
     ws = book.worksheets[action["sheet_position"]]
     r, c = action["start_row"] + 1, action["start_column"] + 1
@@ -82,7 +96,7 @@ def apply_actions(book, actions: list) -> None:
                         cell.value = value[1:]
                         cell.data_type = "s"
                     else:
-                        cell.value = None if value == "" else value
+                        cell.value = None if value == "" else _as_typed(value)
         elif func == "setRangeColor":
             for cell in _cells(book, action)[1]:
                 cell.fill = PatternFill("solid", fgColor="FF" + args[0].lstrip("#").upper()) if args[0] \

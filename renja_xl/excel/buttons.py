@@ -201,7 +201,8 @@ def _remove_marks(book) -> dict:
             if sheet is None or not address:
                 continue
             cell = sheet.range(str(address))
-            cell.color = ("#" + str(colour)) if colour else None
+            colour = str(colour).lstrip("#") if colour else None
+            cell.color = "#" + colour if colour else None
             if ours in (1, 1.0, True, "1"):
                 try:
                     note = cell.note
@@ -209,7 +210,7 @@ def _remove_marks(book) -> dict:
                         note.delete()
                 except (NotImplementedError, AttributeError):
                     pass
-            restored[(sheet_name, *parse_a1(str(address)))] = str(colour) if colour else None
+            restored[(sheet_name, *parse_a1(str(address)))] = colour
         marks.delete()
     if RESULTS_SHEET in [s.name for s in book.sheets]:
         book.sheets[RESULTS_SHEET].delete()

@@ -4,7 +4,8 @@ Writes are grouped: a run of formulas down one column is one call, a run of cell
 the same fill is one call, the results sheet's values are one call. What the engine
 cannot do is skipped, never fatal: a note where notes are unsupported (the findings stay
 on the results sheet and in the fill colour), a conditional format where the engine has
-none. Text that starts like a formula is written with Excel's text prefix ``'``.
+none. Text is written with Excel's text prefix ``'``, so that Excel never reads it as a
+formula, a number or a date.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Callable
 from ..edits import NewSheet, WorkbookEdits
 from ..snapshot import col_letter
 
-_NEEDS_PREFIX = ("=", "+", "-", "@", "'")  # a leading apostrophe of its own would be eaten by Excel
 
 
 @dataclass
@@ -29,8 +29,13 @@ class WriteReport:
 
 
 def excel_text(value):
-    """A value for Excel: text that Excel would read as a formula keeps a leading ``'`` (shown as text)."""
-    if isinstance(value, str) and value.startswith(_NEEDS_PREFIX):
+    """A value for Excel: text always with Excel's text prefix ``'`` (invisible in the cell).
+
+    Excel reads what is written into a cell as if typed: ``=…`` becomes a formula,
+    ``01.012`` the number 1.012, ``126%`` the number 1.26, ``000000`` zero. Text written
+    by renja-xl (findings, kode, colours) must stay the text it is.
+    """
+    if isinstance(value, str) and value:
         return "'" + value
     return value
 
@@ -135,7 +140,8 @@ def record_marks(book, sheet_name: str, rows: list) -> None:
     if sheet_name in names:
         book.sheets[sheet_name].delete()
     sheet = book.sheets.add(sheet_name, after=book.sheets[len(names) - 1] if names else None)
-    sheet.range("A1").value = [["lembar", "sel", "warna asli", "catatan renja-xl"], *rows]
+    sheet.range("A1").value = [[excel_text(v) for v in row]
+                               for row in [["lembar", "sel", "warna asli", "catatan renja-xl"], *rows]]
     try:
         sheet.visible = False
     except (NotImplementedError, AttributeError):
