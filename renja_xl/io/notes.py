@@ -13,7 +13,7 @@ import re
 from xml.etree import ElementTree as ET
 
 from ..snapshot import parse_a1
-from .package import NS_MAIN, Package, qn
+from .package import NS_MAIN, Package, qn, xml_safe
 from .sheetxml import legacy_drawing_id, set_legacy_drawing
 
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
@@ -90,13 +90,13 @@ def add_notes(package: Package, sheet_part: str, sheet_root: ET.Element, notes: 
             body = existing[address].find(_m("text"))
             run = ET.SubElement(body, _m("r"))
             t = ET.SubElement(run, _m("t"))
-            t.text = "\n\n" + text
+            t.text = "\n\n" + xml_safe(text)
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             continue
         comment = ET.SubElement(comment_list, _m("comment"), ref=address, authorId=author_id)
         body = ET.SubElement(comment, _m("text"))
         t = ET.SubElement(ET.SubElement(body, _m("r")), _m("t"))
-        t.text = text
+        t.text = xml_safe(text)
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         new_boxes.append((address, text.count("\n") + 1))
     if new_boxes:

@@ -71,6 +71,14 @@ def check_archive(archive: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_
             )
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the characters XML 1.0 cannot carry (control characters a pasted text may hold)."""
+    return _NOT_XML.sub("", text)
+
+
 def qn(ns: str, tag: str) -> str:
     """ElementTree's qualified name: ``{ns}tag``."""
     return f"{{{ns}}}{tag}"

@@ -16,7 +16,7 @@ from ..edits import NOTE_AUTHOR, NewSheet, WorkbookEdits
 from ..errors import InputError
 from .atomic import write_bytes_atomic
 from .notes import add_notes
-from .package import DEFAULT_LIMITS, NS_MAIN, NS_REL, Limits, Package, qn, resolve, serialise
+from .package import DEFAULT_LIMITS, NS_MAIN, NS_REL, Limits, Package, qn, resolve, serialise, xml_safe
 from .sheetxml import (SheetCells, add_conditional_colours, has_conditional, insert_in_order, m, next_priority)
 from .stylebook import StyleBook
 
@@ -155,7 +155,8 @@ def _sheet_xml(sheet: NewSheet, styles: StyleBook) -> bytes:
     if links:
         block = insert_in_order(root, ET.Element(m("hyperlinks")))
         for address, location, display in links:
-            ET.SubElement(block, m("hyperlink"), ref=address, location=location, display=str(display or location))
+            ET.SubElement(block, m("hyperlink"), ref=address, location=location,
+                          display=xml_safe(str(display or location)))
     insert_in_order(root, ET.Element(m("pageMargins"), left="0.5", right="0.5", top="0.75", bottom="0.75",
                                      header="0.3", footer="0.3"))
     insert_in_order(root, ET.Element(m("pageSetup"), paperSize="9", orientation="landscape" if sheet.landscape

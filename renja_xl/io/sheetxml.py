@@ -12,7 +12,7 @@ from typing import Any, Optional
 from xml.etree import ElementTree as ET
 
 from ..snapshot import a1, col_letter, parse_a1
-from .package import NS_MAIN, NS_REL, qn
+from .package import NS_MAIN, NS_REL, qn, xml_safe
 
 # CT_Worksheet's children in the order the schema requires
 WORKSHEET_ORDER = (
@@ -145,7 +145,7 @@ class SheetCells:
         children = []
         if formula is not None:
             f = ET.Element(m("f"))
-            f.text = formula[1:] if formula.startswith("=") else formula
+            f.text = xml_safe(formula[1:] if formula.startswith("=") else formula)
             children.append(f)
         if value is None or value == "":
             if formula is not None and value == "":
@@ -163,7 +163,7 @@ class SheetCells:
             cell.set("t", "inlineStr")
             inline = ET.Element(m("is"))
             t = ET.SubElement(inline, m("t"))
-            t.text = _xml_safe(str(value))
+            t.text = xml_safe(str(value))
             if t.text != t.text.strip() or "\n" in t.text:
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             children.append(inline)
@@ -189,13 +189,8 @@ class SheetCells:
 
 def _v(text: str) -> ET.Element:
     v = ET.Element(m("v"))
-    v.text = text
+    v.text = xml_safe(text)
     return v
-
-
-def _xml_safe(text: str) -> str:
-    """Drop characters XML 1.0 cannot carry (control characters a pasted text may hold)."""
-    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
 
 
 def add_conditional_colours(root: ET.Element, ref: str, rules: list, priority_start: int) -> int:
