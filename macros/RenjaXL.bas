@@ -16,6 +16,12 @@ Sub RenjaBersihkan()
     RunPython "import renja_xl.excel.buttons as b; b.bersihkan()"
 End Sub
 
+' The worksheet functions RENJA_CAPAIAN, RENJA_PREDIKAT, RENJA_ANGKA, RENJA_KODE (Windows):
+' imported into the add-in from the module named under "UDF Modules" (renja_xl.excel.udfs).
+Sub RenjaImporFungsi()
+    ImportPythonUDFsToAddin
+End Sub
+
 ' Ribbon callbacks (customUI.xml: onAction)
 Sub RibbonHitung(control As IRibbonControl)
     RenjaHitung
@@ -27,4 +33,8 @@ End Sub
 
 Sub RibbonBersihkan(control As IRibbonControl)
     RenjaBersihkan
+End Sub
+
+Sub RibbonImporFungsi(control As IRibbonControl)
+    RenjaImporFungsi
 End Sub

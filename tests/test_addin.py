@@ -23,6 +23,7 @@ import xlwings
 from defusedxml.ElementTree import fromstring
 from oletools.olevba import VBA_Parser, decompress_stream
 
+from renja_xl.addin.build import xlwings_module_source
 from renja_xl.addin.cfb import read_cfb, write_cfb
 from renja_xl.addin.ovba import compress, decompress
 from renja_xl.cli import main
@@ -58,7 +59,12 @@ def test_one_command_builds_the_add_in_and_both_templates(built):
 def test_the_extracted_vba_equals_the_sources(built, name):
     found = modules(built[name])
     assert norm(found["RenjaXL.bas"]) == norm((MACROS / "RenjaXL.bas").read_text(encoding="cp1252"))
-    assert norm(found["xlwings.bas"]) == norm(XLWINGS_MODULE.read_text(encoding="cp1252"))
+    assert norm(found["xlwings.bas"]) == norm(xlwings_module_source().decode("cp1252"))
+    # xlwings' own module, only its project name changed (its settings file and sheet become renja_xl's)
+    changed = [(a, b) for a, b in zip(norm(found["xlwings.bas"]).splitlines(),
+                                      norm(XLWINGS_MODULE.read_text(encoding="cp1252")).splitlines()) if a != b]
+    assert changed == [('Public Const PROJECT_NAME As String = "renja_xl"',
+                        'Public Const PROJECT_NAME As String = "myaddin"')]
     if name.endswith(".xlsm"):  # a document module for every sheet, named as the sheet's code name
         with zipfile.ZipFile(built[name]) as z:
             code_names = re.findall(rb'codeName="(Sheet\d+)"', b"".join(
@@ -81,7 +87,7 @@ def test_every_ribbon_button_calls_a_callback_that_exists(built, name):
     assert b"ui/extensibility" in rels
     actions = [el.get("onAction") for el in ui.iter() if el.get("onAction")]
     labels = [el.get("label") for el in ui.iter() if el.tag.endswith("button")]
-    assert labels == ["Hitung", "Periksa", "Bersihkan"]
+    assert labels == ["Hitung", "Periksa", "Bersihkan", "Impor Fungsi"]
     source = modules(built[name])
     for action in actions:
         module, procedure = action.split(".")
@@ -127,3 +133,22 @@ def test_the_compound_file_writer_is_read_back_by_olefile():
     assert {tuple(p) for p in ole.listdir()} == set(streams)
     assert all(ole.openstream(list(p)).read() == v for p, v in streams.items())
     assert read_cfb(data)[0] == streams
+
+
+def test_every_procedure_the_module_calls_exists_in_the_project(built):
+    found = modules(built["renja_xl.xlam"])
+    defined = {name for code in found.values() for name in re.findall(r"(?m)^(?:Public |Private )?(?:Sub|Function) (\w+)", code)}
+    body = found["RenjaXL.bas"]
+    called = set(re.findall(r"(?m)^    (\w+)\s*$", body)) | set(re.findall(r"(?m)^    (\w+) ", body)) - {"RunPython"}
+    assert called - {"RunPython"} <= defined, called - defined
+    assert "ImportPythonUDFsToAddin" in called
+
+
+def test_the_add_in_settings_sheet_names_the_worksheet_functions_module(built):
+    from renja_xl.io.xlsx_reader import read_package
+
+    with zipfile.ZipFile(built["renja_xl.xlam"]) as archive:
+        sheets = {s.name: s for s in read_package(archive)}
+    rows = sheets["_renja_xl.conf"].rows
+    assert ["UDF Modules", "renja_xl.excel.udfs"] in rows
+    importlib.import_module("renja_xl.excel.udfs")

@@ -23,6 +23,8 @@ SKELETON = "quickstart_addin_ribbon.xlam"
 SAMPLE_MODULE = "RibbonMyAddin"
 MODULE = "RenjaXL"
 PROJECT_NAME = "RenjaXLAddin"
+CONFIG_NAME = "renja_xl"        # xlwings settings: the add-in's "_renja_xl.conf" sheet or ~/.renja_xl/renja_xl.conf
+UDF_MODULES = "renja_xl.excel.udfs"
 UI_REL = "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"
 VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -58,11 +60,24 @@ def _rename_project(project: VbaProject, name: str) -> None:
             record.data = name.encode(CODEPAGE)
 
 
+def xlwings_module_source() -> bytes:
+    """xlwings' own add-in module, its one project-name constant set to ours (as ``xlwings quickstart`` does):
+    settings are then read from ``%USERPROFILE%\\.renja_xl\\renja_xl.conf`` or the ``_renja_xl.conf`` sheet."""
+    import xlwings
+
+    source = (Path(xlwings.__file__).parent / "xlwings_custom_addin.bas").read_bytes()
+    line = b'Public Const PROJECT_NAME As String = "myaddin"'
+    if line not in source:
+        raise InputError("Modul VBA xlwings yang terpasang tidak dikenali (PROJECT_NAME tidak ada).")
+    return source.replace(line, f'Public Const PROJECT_NAME As String = "{CONFIG_NAME}"'.encode())
+
+
 def vba_project(module_source: bytes, sheets: int = 0) -> VbaProject:
     """The skeleton's project with our module, and ``sheets`` document modules ``Sheet1``… (templates)."""
     with zipfile.ZipFile(io.BytesIO(_skeleton())) as skeleton:
         project = VbaProject(skeleton.read("xl/vbaProject.bin"))
     project.replace_module(SAMPLE_MODULE, MODULE, module_source)
+    project.replace_module("xlwings", "xlwings", xlwings_module_source())
     _rename_project(project, PROJECT_NAME)
     if sheets:
         like = next(m.name for m in project.modules if m.is_document and m.name.lower().startswith("sheet"))
@@ -95,7 +110,22 @@ def build_addin(macros: Path) -> bytes:
                    "customUI/customUI.xml")
     parts[ui_part] = ribbon
     parts["xl/vbaProject.bin"] = vba_project(module).to_bytes()
-    return _zip(parts)
+    # the settings sheet follows the project name, with the worksheet functions' module filled in
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'name="_myaddin.conf"',
+                                                                f'name="_{CONFIG_NAME}.conf"'.encode())
+    return _with_udf_module(_zip(parts))
+
+
+def _with_udf_module(xlam: bytes) -> bytes:
+    from ..edits import CellEdit, WorkbookEdits
+    from ..io.patch import apply_edits
+    from ..io.xlsx_reader import read_package
+
+    sheet = f"_{CONFIG_NAME}.conf"
+    with zipfile.ZipFile(io.BytesIO(xlam)) as archive:
+        rows = next(s for s in read_package(archive) if s.name == sheet).rows
+    row = next(i for i, r in enumerate(rows, start=1) if r and r[0] == "UDF Modules")
+    return apply_edits(xlam, WorkbookEdits(cells=[CellEdit(sheet, row, 2, value=UDF_MODULES)]), "renja_xl.xlam")
 
 
 def build_macro_template(xlsx: bytes, macros: Path, name: str) -> bytes:
