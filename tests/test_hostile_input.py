@@ -160,3 +160,19 @@ def test_every_openable_case_through_the_excel_buttons(corpus, name):
         actions = book.json()["actions"]
         assert [a["func"] for a in actions].count("alert") == 1
         apply_actions(workbook, [a for a in actions if a["func"] != "alert"])
+
+
+def test_a_folder_of_the_whole_corpus_is_one_run_with_a_sentence_per_unusable_file(corpus, tmp_path, capsys):
+    import json
+
+    folder = tmp_path / "kiriman"
+    shutil.copytree(corpus, folder)
+    before = {p.name: sha(p) for p in folder.iterdir()}
+    assert main(["check", str(folder), "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    reports = json.loads(out)
+    assert len(reports) == len(CASES)  # .xls and .xlsb too: each gets its sentence, none is passed over
+    refused = {Path(r["file"]).name for r in reports if "error" in r}
+    assert refused == {n for n, (c, _) in CASES.items() if c.expect == "refused"}
+    assert "Traceback" not in err and len([line for line in err.splitlines() if line]) == len(refused)
+    assert all(sha(folder / name) == digest for name, digest in before.items())

@@ -21,6 +21,8 @@ from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_perc
 from .package import DEFAULT_LIMITS, LimitExceeded, Limits
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# in a folder these are listed too, so that an old or binary workbook gets its sentence instead of being passed over
+FOLDER_SUFFIXES = WORKBOOK_SUFFIXES + (".xls", ".xlsb")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
@@ -171,7 +173,7 @@ def expand_inputs(paths: Iterable[str | os.PathLike]) -> list[Path]:
         if p.is_dir():
             out.extend(
                 f for f in sorted(p.iterdir())
-                if f.suffix.lower() in WORKBOOK_SUFFIXES and not f.name.startswith("~$")
+                if f.suffix.lower() in FOLDER_SUFFIXES and not f.name.startswith("~$")
                 and not f.stem.endswith("_diperiksa") and f.is_file()
             )
         else:
