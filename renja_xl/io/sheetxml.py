@@ -8,6 +8,7 @@ first cell is overwritten is written out in full in the cells that still used it
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Optional
 from xml.etree import ElementTree as ET
 
@@ -62,7 +63,12 @@ class SheetCells:
                 col = parse_a1(ref)[1] if ref else col + 1
                 cell.set("r", a1(row_number, col))
                 self.cells[(row_number, col)] = cell
-        self._shared = None
+        self._columns: dict[int, list[int]] = {}   # row -> its cells' columns, in order
+        for (r, c) in self.cells:
+            self._columns.setdefault(r, []).append(c)
+        for columns in self._columns.values():
+            columns.sort()
+        self._last_row = max(self.rows, default=0)
 
     def cell(self, row: int, col: int) -> ET.Element:
         """The cell element at (row, col), made (with its row) where there was none."""
@@ -72,14 +78,24 @@ class SheetCells:
         row_el = self.rows.get(row)
         if row_el is None:
             row_el = ET.Element(m("row"), r=str(row))
-            after = [r for r in self.rows if r < row]
-            index = list(self.data).index(self.rows[max(after)]) + 1 if after else 0
-            self.data.insert(index, row_el)
+            if not self.rows or row > self._last_row:
+                self.data.append(row_el)  # the common case: rows written top to bottom
+            else:
+                after = [r for r in self.rows if r < row]
+                index = list(self.data).index(self.rows[max(after)]) + 1 if after else 0
+                self.data.insert(index, row_el)
             self.rows[row] = row_el
+            self._last_row = max(self._last_row, row)
         cell = ET.Element(m("c"), r=a1(row, col))
-        before = [c for (r, c) in self.cells if r == row and c < col]
-        index = list(row_el).index(self.cells[(row, max(before))]) + 1 if before else 0
-        row_el.insert(index, cell)
+        columns = self._columns.setdefault(row, [])
+        if not columns or col > columns[-1]:
+            row_el.append(cell)
+            columns.append(col)
+        else:
+            position = bisect.bisect_left(columns, col)
+            index = list(row_el).index(self.cells[(row, columns[position - 1])]) + 1 if position else 0
+            row_el.insert(index, cell)
+            columns.insert(position, col)
         self.cells[(row, col)] = cell
         spans = row_el.get("spans")
         if spans and ":" in spans:  # an optimisation hint; keep it true or drop it
