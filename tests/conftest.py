@@ -7,6 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# property tests explore the same examples on every run: a failure on main is reproducible, never a coin toss
+settings.register_profile("renja", derandomize=True, print_blob=True)
+settings.load_profile("renja")
 
 # the xlwings remote engine (xlwings Lite and Server) under PolyForm Noncommercial, and
 # xlwings' server-side func/script decorators: set before anything imports xlwings
