@@ -107,10 +107,6 @@ class WorkbookEdits:
             out.setdefault(edit.sheet, []).append(edit)
         return out
 
-    @property
-    def touched_sheets(self) -> set:
-        return {e.sheet for e in self.cells} | {c.sheet for c in self.conditional}
-
 
 # --- fill ------------------------------------------------------------------------------
 

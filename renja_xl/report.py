@@ -19,10 +19,7 @@ class FileReport:
     output: Optional[str] = None       # the checked copy written, if any
 
     def summary(self) -> dict:
-        counts = {s.value: 0 for s in Severity}
-        for f in self.findings:
-            counts[f.severity.value] += 1
-        return counts
+        return severity_counts(self.findings)
 
     @property
     def has_errors(self) -> bool:
@@ -47,6 +44,14 @@ def by_sheet(findings: list[Finding]) -> dict:
         sheet = f.locations[0].sheet if f.locations else ""
         groups.setdefault(sheet, []).append(f)
     return groups
+
+
+def severity_counts(findings: list) -> dict:
+    """{"error": n, "warning": n, "info": n} of a list of findings."""
+    counts = {s.value: 0 for s in Severity}
+    for f in findings:
+        counts[f.severity.value] += 1
+    return counts
 
 
 def counts_text(counts: dict) -> str:

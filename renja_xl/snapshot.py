@@ -52,6 +52,14 @@ def a1(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
 
 
+def trim_row(values: list) -> list:
+    """A row without its trailing empty cells (None or "")."""
+    end = len(values)
+    while end and (values[end - 1] is None or values[end - 1] == ""):
+        end -= 1
+    return list(values[:end])
+
+
 _A1 = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 

@@ -112,16 +112,14 @@ def _hitung(book, number_formats: Optional[dict] = None, rollup: bool = False) -
         report.skipped.append(NO_FORMATS)
     write_cells(book, edits.cells, report)
     add_conditional_colours(book, edits, report)
-    message = f"{report.cells} sel hitungan diisi rumus di {len(tables)} tabel."
-    if report.skipped:
-        message += " Catatan: " + "; ".join(dict.fromkeys(report.skipped)) + "."
+    message = report.with_notes(f"{report.cells} sel hitungan diisi rumus di {len(tables)} tabel.")
     return ButtonResult(message, counts={"cells": report.cells}, skipped=report.skipped)
 
 
 def _periksa(book, number_formats: Optional[dict] = None, fills: Optional[dict] = None) -> ButtonResult:
     """Check the workbook: the 'Hasil Validasi' sheet, the cells involved marked with a fill and a note."""
     from ..edits import RESULTS_SHEET, check_edits
-    from ..report import counts_text
+    from ..report import counts_text, severity_counts
     from ..rules import run_checks
 
     names = [s.name for s in book.sheets]
@@ -136,9 +134,7 @@ def _periksa(book, number_formats: Optional[dict] = None, fills: Optional[dict] 
     snapshot, tables = _tables(book, facts)
     _status(book, "Renja XL: memeriksa…")
     findings = run_checks(snapshot, tables)
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for f in findings:
-        counts[f.severity.value] += 1
+    counts = severity_counts(findings)
     title = f"Hasil pemeriksaan renja-xl untuk {book.name}: {counts_text(counts)}."
     edits = check_edits(findings, title, [s.name for s in snapshot])
     _status(book, "Renja XL: menandai sel…")
@@ -153,9 +149,7 @@ def _periksa(book, number_formats: Optional[dict] = None, fills: Optional[dict] 
         write_sheet(book, sheet, report)
     record_marks(book, MARKS_SHEET, [[e.sheet, e.address, originals[(e.sheet, e.row, e.col)] or "",
                                       1 if (e.sheet, e.address) in noted else 0] for e in edits.cells])
-    message = f"{counts_text(counts)}; lihat lembar {RESULTS_SHEET}."
-    if report.skipped:
-        message += " Catatan: " + "; ".join(dict.fromkeys(report.skipped)) + "."
+    message = report.with_notes(f"{counts_text(counts)}; lihat lembar {RESULTS_SHEET}.")
     return ButtonResult(message, ok=True, counts=counts, skipped=report.skipped)
 
 

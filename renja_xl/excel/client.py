@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_percent_format
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_percent_format, trim_row
 
 MARKS_SHEET = "renja-xl"  # a hidden sheet: the user's own fills and notes under our marks
 
@@ -116,19 +116,12 @@ def snapshot_of(facts: ClientFacts, name: str = "") -> WorkbookSnapshot:
                     shown = format_decimals(code)
                     if shown:
                         decimals[where] = shown
-        rows = [_trim(r) for r in sheet.values]
+        rows = [trim_row(r) for r in sheet.values]
         while rows and not rows[-1]:
             rows.pop()
         sheets.append(SheetSnapshot(sheet.name, rows, top=sheet.top, left=sheet.left,
                                     percent_cells=frozenset(percent), decimals=decimals))
     return WorkbookSnapshot(sheets, name=name)
-
-
-def _trim(values: list) -> list:
-    end = len(values)
-    while end and values[end - 1] is None:
-        end -= 1
-    return list(values[:end])
 
 
 async def read_facts_async(book) -> ClientFacts:

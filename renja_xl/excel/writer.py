@@ -27,6 +27,12 @@ class WriteReport:
     notes: int = 0
     skipped: list = field(default_factory=list)   # Indonesian phrases, shown to the user
 
+    def with_notes(self, message: str) -> str:
+        """The message, followed by what could not be done (each phrase once)."""
+        if not self.skipped:
+            return message
+        return message + " Catatan: " + "; ".join(dict.fromkeys(self.skipped)) + "."
+
 
 def excel_text(value):
     """A value for Excel: text always with Excel's text prefix ``'`` (invisible in the cell).

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InputError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_percent_format
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_percent_format, trim_row
 from .package import DEFAULT_LIMITS, LimitExceeded, Limits
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -78,13 +78,6 @@ def _sniff(path: Path) -> None:
     if _STRICT_NAMESPACE in head:
         raise InputError(f"Berkas '{name}' berformat Strict Open XML; simpan ulang sebagai 'Excel Workbook (.xlsx)' "
                          "biasa lalu coba lagi.")
-
-
-def _trim(values: list) -> list:
-    end = len(values)
-    while end and (values[end - 1] is None or values[end - 1] == ""):
-        end -= 1
-    return list(values[:end])
 
 
 def load_snapshot(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> WorkbookSnapshot:
@@ -148,7 +141,7 @@ def _load_with_openpyxl(path: Path, limits: Limits = DEFAULT_LIMITS) -> Workbook
                         shown = format_decimals(number_format)
                         if shown:
                             decimals[(r_index, c_index)] = shown
-                rows.append(_trim(values))
+                rows.append(trim_row(values))
                 budget -= len(rows[-1])
                 if budget < 0:
                     raise LimitExceeded(f"Berkas '{path.name}' berisi lebih dari {limits.max_cells} sel (batas "

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..edits import NOTE_AUTHOR, NewSheet, WorkbookEdits
+from ..edits import NOTE_AUTHOR, NewSheet, WorkbookEdits, quote_sheet
 from ..errors import InputError
 from .atomic import write_bytes_atomic
 from .notes import add_notes
@@ -228,7 +228,7 @@ def _add_sheet(workbook: Workbook, styles: StyleBook, sheet: NewSheet) -> None:
             workbook.sheets.append(el)
         workbook.parts[sheet.name] = part
     index = workbook.sheet_index(sheet.name)
-    quoted = "'" + sheet.name.replace("'", "''") + "'"
+    quoted = quote_sheet(sheet.name)
     if sheet.print_title_rows:
         first, last = sheet.print_title_rows
         _set_defined_name(workbook, "_xlnm.Print_Titles", index, f"{quoted}!${first}:${last}")

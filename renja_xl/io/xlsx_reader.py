@@ -10,14 +10,14 @@ understand raises, and :func:`renja_xl.io.files.load_snapshot` falls back to ope
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from typing import IO, Optional
 
 from defusedxml.ElementTree import DefusedXMLParser, parse
 
 from ..errors import InputError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_percent_format
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, col_index, format_decimals, is_percent_format
+from .package import Package, resolve
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -37,14 +37,7 @@ _COLUMNS: dict = {}
 def _column_of(letters: str) -> int:
     index = _COLUMNS.get(letters)
     if index is None:
-        index = _COLUMNS[letters] = _column_index(letters)
-    return index
-
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + ord(ch) - 64
+        index = _COLUMNS[letters] = col_index(letters)
     return index
 
 
@@ -109,7 +102,7 @@ def _styles(archive: zipfile.ZipFile, path: Optional[str]) -> list[tuple[bool, O
 
 
 def _relationships(archive: zipfile.ZipFile, path: str) -> dict:
-    rels_path = posixpath.join(posixpath.dirname(path), "_rels", posixpath.basename(path) + ".rels")
+    rels_path = Package.rels_part(path)
     if rels_path not in archive.namelist():
         return {}
     with archive.open(rels_path) as handle:
@@ -119,9 +112,7 @@ def _relationships(archive: zipfile.ZipFile, path: str) -> dict:
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External":
             continue
-        full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join(posixpath.dirname(path), target))
-        out[rel.get("Id")] = (rel.get("Type", ""), full)
+        out[rel.get("Id")] = (rel.get("Type", ""), resolve(path, target))
     return out
 
 
