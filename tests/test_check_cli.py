@@ -70,6 +70,13 @@ def test_the_checked_copy(renja, capsys):
     assert marked.fill.fgColor.rgb.endswith("FFC7CE")
     assert "RXL101" in marked.comment.text and marked.comment.author == "renja-xl"
     assert book["T2.1 Evaluasi Renja"]["H8"].fill.fgColor.rgb.endswith("FFC7CE") is False  # 100% is right
+    # every note box has its own shape id across the workbook's drawings (Excel drops clashing ones)
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(renja.parent / "renja_diperiksa.xlsx") as z:
+        ids = [i for n in z.namelist() if n.endswith(".vml") for i in re.findall(rb"_x0000_s(\d+)", z.read(n))]
+    assert len(ids) > 200 and len(ids) == len(set(ids))
 
 
 def test_user_text_that_looks_like_a_formula_stays_text(tmp_path, capsys):

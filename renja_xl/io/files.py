@@ -64,15 +64,12 @@ def _sniff(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        raise InputError(f"Berkas '{name}' rusak atau terpotong (arsip zip tidak utuh).") from None
-    if "xl/workbook.bin" in names:
-        raise InputError(f"Berkas '{name}' berformat biner (.xlsb); simpan ulang sebagai .xlsx lalu coba lagi.")
-    if "xl/workbook.xml" not in names:
-        raise InputError(f"Berkas '{name}' bukan buku kerja Excel: bagian xl/workbook.xml tidak ada.")
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as handle:
-            head = handle.read(4096)
+            if "xl/workbook.bin" in names:
+                raise InputError(f"Berkas '{name}' berformat biner (.xlsb); simpan ulang sebagai .xlsx lalu coba lagi.")
+            if "xl/workbook.xml" not in names:
+                raise InputError(f"Berkas '{name}' bukan buku kerja Excel: bagian xl/workbook.xml tidak ada.")
+            with archive.open("xl/workbook.xml") as handle:
+                head = handle.read(4096)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, zlib.error):
         raise InputError(f"Berkas '{name}' rusak atau terpotong (arsip zip tidak utuh).") from None
     if _STRICT_NAMESPACE in head:

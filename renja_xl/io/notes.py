@@ -51,7 +51,8 @@ def _shape(shape_id: int, row: int, col: int, lines: int) -> str:
     )
 
 
-def _used_shape_ids(package: Package) -> set:
+def used_shape_ids(package: Package) -> set:
+    """Every VML shape id the package's drawings use (read once per copy, then kept up to date by add_notes)."""
     ids = set()
     for part in package.order:
         if part.lower().endswith(".vml") and part in package:
@@ -59,8 +60,9 @@ def _used_shape_ids(package: Package) -> set:
     return ids
 
 
-def add_notes(package: Package, sheet_part: str, sheet_root: ET.Element, notes: dict, author: str) -> None:
-    """Add ``{A1 address: text}`` as notes on the sheet of ``sheet_part``."""
+def add_notes(package: Package, sheet_part: str, sheet_root: ET.Element, notes: dict, author: str,
+              used_ids: set) -> None:
+    """Add ``{A1 address: text}`` as notes on the sheet of ``sheet_part``; ``used_ids`` gains the new shapes' ids."""
     if not notes:
         return
     rels = {r.id: r for r in package.relationships(sheet_part)}
@@ -100,13 +102,14 @@ def add_notes(package: Package, sheet_part: str, sheet_root: ET.Element, notes: 
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         new_boxes.append((address, text.count("\n") + 1))
     if new_boxes:
-        _add_boxes(package, sheet_part, sheet_root, rels, new_boxes)
+        _add_boxes(package, sheet_part, sheet_root, rels, new_boxes, used_ids)
 
 
-def _add_boxes(package: Package, sheet_part: str, sheet_root: ET.Element, rels: dict, boxes: list) -> None:
-    used = _used_shape_ids(package)
+def _add_boxes(package: Package, sheet_part: str, sheet_root: ET.Element, rels: dict, boxes: list,
+               used: set) -> None:
     block = max(used, default=1023) // 1024 + 1
     first = block * 1024 + 1
+    used.update(range(first, first + len(boxes)))
     blocks = sorted({(first + i) // 1024 for i in range(len(boxes))})
     shapes = "".join(_shape(first + i, *parse_a1(address), lines) for i, (address, lines) in enumerate(boxes))
     drawing_id = legacy_drawing_id(sheet_root)

@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 from ..edits import NOTE_AUTHOR, NewSheet, WorkbookEdits, quote_sheet
 from ..errors import InputError
 from .atomic import write_bytes_atomic
-from .notes import add_notes
+from .notes import add_notes, used_shape_ids
 from .package import DEFAULT_LIMITS, NS_MAIN, NS_REL, Limits, Package, qn, resolve, serialise, xml_safe
 from .sheetxml import (SheetCells, add_conditional_colours, has_conditional, insert_in_order, m, next_priority)
 from .stylebook import StyleBook
@@ -93,6 +93,7 @@ def _apply_cells(workbook: Workbook, styles: StyleBook, edits: WorkbookEdits) ->
     conditional: dict = {}
     for c in edits.conditional:
         conditional.setdefault(c.sheet, []).append(c)
+    shape_ids = used_shape_ids(package)
     for name in sorted(set(by_sheet) | set(conditional)):
         part = workbook.parts.get(name)
         if part is None:
@@ -121,7 +122,7 @@ def _apply_cells(workbook: Workbook, styles: StyleBook, edits: WorkbookEdits) ->
                 priority = add_conditional_colours(root, ref, [(c.formula, styles.dxf_fill(c.colour)) for c in items],
                                                    priority)
         cells.fit_dimension()
-        add_notes(package, part, root, notes, NOTE_AUTHOR)
+        add_notes(package, part, root, notes, NOTE_AUTHOR, shape_ids)
 
 
 def _sheet_xml(sheet: NewSheet, styles: StyleBook) -> bytes:
