@@ -86,11 +86,23 @@ def _formats_missing(facts: ClientFacts) -> bool:
                for name, s in facts.sheets.items() if name != MARKS_SHEET)
 
 
-def _tables(book, facts: ClientFacts):
+def _read(book, number_formats: Optional[dict], fills: Optional[dict] = None, earlier: Optional[dict] = None):
+    """(facts, snapshot, tables, report) of the book; the report already says when formats were not readable.
+
+    ``earlier``: the user's own fills an earlier check had remembered, which override what is read now.
+    """
     from ..reader import find_tables
 
+    _status(book, "Renja XL: membaca tabel…")
+    facts = read_facts(book, number_formats, fills)
+    for (sheet, row, col), colour in (earlier or {}).items():
+        if sheet in facts.sheets and facts.sheets[sheet].fills is not None:
+            facts.sheets[sheet].fills[(row, col)] = colour
     snapshot = snapshot_of(facts, name=book.name)
-    return snapshot, find_tables(snapshot)
+    report = WriteReport()
+    if _formats_missing(facts):
+        report.skipped.append(NO_FORMATS)
+    return facts, snapshot, find_tables(snapshot), report
 
 
 def _hitung(book, number_formats: Optional[dict] = None, rollup: bool = False) -> ButtonResult:
@@ -98,18 +110,13 @@ def _hitung(book, number_formats: Optional[dict] = None, rollup: bool = False) -
     from ..compute import FillOptions, compute_workbook
     from ..edits import fill_edits
 
-    _status(book, "Renja XL: membaca tabel…")
-    facts = read_facts(book, number_formats)
-    snapshot, tables = _tables(book, facts)
+    _, snapshot, tables, report = _read(book, number_formats)
     if not tables:
         return ButtonResult("Tidak ada tabel Renja/LKjIP yang dikenali di buku kerja ini; tidak ada yang dihitung.",
                             ok=False)
     _status(book, "Renja XL: menulis rumus…")
     fills = compute_workbook(snapshot, tables, FillOptions(rollup=rollup))
     edits = fill_edits(c for f in fills for c in f.cells)
-    report = WriteReport()
-    if _formats_missing(facts):
-        report.skipped.append(NO_FORMATS)
     write_cells(book, edits.cells, report)
     add_conditional_colours(book, edits, report)
     message = report.with_notes(f"{report.cells} sel hitungan diisi rumus di {len(tables)} tabel.")
@@ -126,21 +133,13 @@ def _periksa(book, number_formats: Optional[dict] = None, fills: Optional[dict] 
     earlier: dict = {}
     if MARKS_SHEET in names or RESULTS_SHEET in names:
         earlier = _remove_marks(book)  # an earlier check's marks go first: the fills remembered stay the user's own
-    _status(book, "Renja XL: membaca tabel…")
-    facts = read_facts(book, number_formats, fills)
-    for (sheet, row, col), colour in earlier.items():
-        if sheet in facts.sheets and facts.sheets[sheet].fills is not None:
-            facts.sheets[sheet].fills[(row, col)] = colour
-    snapshot, tables = _tables(book, facts)
+    facts, snapshot, tables, report = _read(book, number_formats, fills, earlier)
     _status(book, "Renja XL: memeriksa…")
     findings = run_checks(snapshot, tables)
     counts = severity_counts(findings)
     title = f"Hasil pemeriksaan renja-xl untuk {book.name}: {counts_text(counts)}."
     edits = check_edits(findings, title, [s.name for s in snapshot])
     _status(book, "Renja XL: menandai sel…")
-    report = WriteReport()
-    if _formats_missing(facts):
-        report.skipped.append(NO_FORMATS)
     originals = {(e.sheet, e.row, e.col): _fill_before(book, facts, e) for e in edits.cells}
     has_note = {(e.sheet, e.address): _has_note(book, e.sheet, e.address) for e in edits.cells}
     write_cells(book, edits.cells, report)

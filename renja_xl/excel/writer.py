@@ -18,13 +18,11 @@ from ..edits import NewSheet, WorkbookEdits
 from ..snapshot import col_letter
 
 
-
 @dataclass
 class WriteReport:
     """What could not be written (named to the user) and what was."""
 
     cells: int = 0
-    notes: int = 0
     skipped: list = field(default_factory=list)   # Indonesian phrases, shown to the user
 
     def with_notes(self, message: str) -> str:
@@ -64,6 +62,12 @@ def _range(sheet, run: list):
     return sheet.range((run[0].row, run[0].col), (run[-1].row, run[-1].col))
 
 
+def _colour(edits: list, sheet_of: Callable) -> None:
+    """The fills of ``edits``, one call per vertical run of one colour."""
+    for run in _runs([e for e in edits if e.style.fill], key=lambda e: e.style.fill):
+        _range(sheet_of(run[0]), run).color = "#" + run[0].style.fill
+
+
 def write_cells(book, edits: list, report: WriteReport) -> None:
     """Formulas and values, number formats and fills of existing sheets, in runs."""
     sheets = {s.name: s for s in book.sheets}
@@ -78,8 +82,7 @@ def write_cells(book, edits: list, report: WriteReport) -> None:
     styled = [e for e in edits if e.sheet in sheets]
     for run in _runs([e for e in styled if e.style.number_format], key=lambda e: e.style.number_format):
         _range(sheets[run[0].sheet], run).number_format = run[0].style.number_format
-    for run in _runs([e for e in styled if e.style.fill], key=lambda e: e.style.fill):
-        _range(sheets[run[0].sheet], run).color = "#" + run[0].style.fill
+    _colour(styled, lambda e: sheets[e.sheet])
 
 
 def add_notes(book, edits: list, report: WriteReport, existing: Callable[[str, str], bool]) -> list:
@@ -97,7 +100,6 @@ def add_notes(book, edits: list, report: WriteReport, existing: Callable[[str, s
             report.skipped.append("catatan sel tidak didukung Excel ini (temuan ada di lembar Hasil Validasi)")
             return noted
         noted.append((e.sheet, e.address))
-        report.notes += 1
     return noted
 
 
@@ -131,8 +133,7 @@ def write_sheet(book, new: NewSheet, report: WriteReport):
                               key=lambda e: e.row):
         cells = list(cells)
         sheet.range((row, cells[0].col), (row, cells[-1].col)).font.bold = True
-    for run in _runs([e for e in new.cells if e.style.fill], key=lambda e: e.style.fill):
-        _range(sheet, run).color = "#" + run[0].style.fill
+    _colour(new.cells, lambda e: sheet)
     for e in new.cells:
         if e.link:
             sheet.range(e.address).add_hyperlink("#" + e.link, text_to_display=str(e.value))
