@@ -91,29 +91,20 @@ def vba_project(module_source: bytes, sheets: int = 0) -> VbaProject:
     return project
 
 
-def _zip(parts: dict) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in parts.items():
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, data)
-    return out.getvalue()
-
-
 def build_addin(macros: Path) -> bytes:
     """The add-in (.xlam) as bytes."""
+    from ..io.package import Package
+
     module, ribbon = _sources(macros)
-    with zipfile.ZipFile(io.BytesIO(_skeleton())) as skeleton:
-        parts = {n: skeleton.read(n) for n in skeleton.namelist()}
-    ui_part = next((n for n in parts if n.lower().startswith("customui/") and n.lower().endswith(".xml")),
+    package = Package(_skeleton(), SKELETON)
+    ui_part = next((n for n in package.order if n.lower().startswith("customui/") and n.lower().endswith(".xml")),
                    "customUI/customUI.xml")
-    parts[ui_part] = ribbon
-    parts["xl/vbaProject.bin"] = vba_project(module).to_bytes()
+    package.write(ui_part, ribbon)
+    package.write("xl/vbaProject.bin", vba_project(module).to_bytes())
     # the settings sheet follows the project name, with the worksheet functions' module filled in
-    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'name="_myaddin.conf"',
-                                                                f'name="_{CONFIG_NAME}.conf"'.encode())
-    return _with_udf_module(_zip(parts))
+    package.write("xl/workbook.xml", package.read("xl/workbook.xml").replace(
+        b'name="_myaddin.conf"', f'name="_{CONFIG_NAME}.conf"'.encode()))
+    return _with_udf_module(package.save())
 
 
 def _with_udf_module(xlam: bytes) -> bytes:
@@ -160,7 +151,7 @@ def build_macro_template(xlsx: bytes, macros: Path, name: str) -> bytes:
 
 def build_all(out: Path, macros: Path | None = None) -> list[Path]:
     """Write the add-in and both macro-enabled templates into ``out``; the paths written."""
-    from ..io.template import build_workbook, save_deterministic
+    from ..io.template import build_workbook, deterministic_bytes
 
     macros = macros or default_macros()
     try:
@@ -171,10 +162,6 @@ def build_all(out: Path, macros: Path | None = None) -> list[Path]:
     write_bytes_atomic(written[0], build_addin(macros))
     for document, name in (("renja", "renja_pd.xlsm"), ("lkjip", "lkjip.xlsm")):
         wb, _ = build_workbook(document, year=None)
-        buffer = out / f".{name}.xlsx.tmp"
-        save_deterministic(wb, buffer)
-        data = buffer.read_bytes()
-        buffer.unlink()
-        write_bytes_atomic(out / name, build_macro_template(data, macros, name))
+        write_bytes_atomic(out / name, build_macro_template(deterministic_bytes(wb), macros, name))
         written.append(out / name)
     return written

@@ -195,6 +195,13 @@ def build_workbook(document: str, year: Optional[int] = None, include: Iterable[
 
 def save_deterministic(wb: Workbook, path: str | os.PathLike) -> None:
     """Save with fixed timestamps (document properties and zip entries), atomically."""
+    from .atomic import write_bytes_atomic
+
+    write_bytes_atomic(path, deterministic_bytes(wb))
+
+
+def deterministic_bytes(wb: Workbook) -> bytes:
+    """The workbook's package with fixed timestamps: the same workbook always gives the same bytes."""
     wb.properties.creator = "renja-xl"
     wb.properties.lastModifiedBy = "renja-xl"
     wb.properties.created = FIXED_TIME
@@ -216,6 +223,4 @@ def save_deterministic(wb: Workbook, path: str | os.PathLike) -> None:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, data)
-    from .atomic import write_bytes_atomic
-
-    write_bytes_atomic(path, out.getvalue())
+    return out.getvalue()
