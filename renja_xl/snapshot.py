@@ -52,6 +52,17 @@ def a1(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
 
 
+def record_number_format(percent: set, decimals: dict, where: tuple, value: Any, number_format: str | None) -> None:
+    """Note what a numeric cell's format shows: a percentage (``where`` into ``percent``), decimals (into ``decimals``)."""
+    if not number_format or not isinstance(value, (int, float)) or isinstance(value, bool):
+        return
+    if is_percent_format(number_format):
+        percent.add(where)
+    shown = format_decimals(number_format)
+    if shown:
+        decimals[where] = shown
+
+
 def trim_row(values: list) -> list:
     """A row without its trailing empty cells (None or "")."""
     end = len(values)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_percent_format, trim_row
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, record_number_format, trim_row
 
 MARKS_SHEET = "renja-xl"  # a hidden sheet: the user's own fills and notes under our marks
 
@@ -105,17 +105,8 @@ def snapshot_of(facts: ClientFacts, name: str = "") -> WorkbookSnapshot:
         if sheet.number_formats:
             for i, row in enumerate(sheet.number_formats):
                 for j, code in enumerate(row or ()):
-                    if not code:
-                        continue
                     value = sheet.values[i][j] if i < len(sheet.values) and j < len(sheet.values[i]) else None
-                    if not isinstance(value, (int, float)) or isinstance(value, bool):
-                        continue
-                    where = (sheet.top + i, sheet.left + j)
-                    if is_percent_format(code):
-                        percent.add(where)
-                    shown = format_decimals(code)
-                    if shown:
-                        decimals[where] = shown
+                    record_number_format(percent, decimals, (sheet.top + i, sheet.left + j), value, code)
         rows = [trim_row(r) for r in sheet.values]
         while rows and not rows[-1]:
             rows.pop()

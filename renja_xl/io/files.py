@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InputError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, format_decimals, is_percent_format, trim_row
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, record_number_format, trim_row
 from .package import DEFAULT_LIMITS, LimitExceeded, Limits
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -131,13 +131,8 @@ def _load_with_openpyxl(path: Path, limits: Limits = DEFAULT_LIMITS) -> Workbook
                 for c_index, cell in enumerate(row, start=1):
                     value = getattr(cell, "value", None)
                     values.append(value)
-                    if isinstance(value, (int, float)) and not isinstance(value, bool):
-                        number_format = getattr(cell, "number_format", None)
-                        if is_percent_format(number_format):
-                            percent.add((r_index, c_index))
-                        shown = format_decimals(number_format)
-                        if shown:
-                            decimals[(r_index, c_index)] = shown
+                    record_number_format(percent, decimals, (r_index, c_index), value,
+                                         getattr(cell, "number_format", None))
                 rows.append(trim_row(values))
                 budget -= len(rows[-1])
                 if budget < 0:
