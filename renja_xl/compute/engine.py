@@ -34,6 +34,7 @@ from ..specs.base import (
     Role,
     Rollup,
     Share,
+    Sum,
 )
 from . import excel
 from .predikat import DEFAULT_BANDS, PredikatBands
@@ -184,6 +185,12 @@ class _TableComputer:
             return False, False
         return percent_values, percent_values
 
+    def sum(self, row: Row, col: ColumnSpec, f: Sum) -> None:
+        keys = [k for k in f.keys if self.has(k)]
+        present = [n for n in (self.number(row, k) for k in keys) if n is not None]
+        formula = excel.cumulative([self.operand(row.number, k) for k in keys])
+        self.emit(row, col.key, formula, sum(present) if present else None, self.fmt(col))
+
     def share(self, row: Row, col: ColumnSpec, f: Share) -> None:
         part = self.number(row, f.key)
         total_expr, total = self.column_total(f.key)
@@ -274,7 +281,7 @@ class _TableComputer:
     def apply(self, row: Row, col: ColumnSpec) -> None:
         f = col.computed
         handler = {
-            Ratio: self.ratio, Capaian: self.capaian, CumulativeOrLatest: self.cumulative_or_latest,
+            Ratio: self.ratio, Capaian: self.capaian, CumulativeOrLatest: self.cumulative_or_latest, Sum: self.sum,
             Share: self.share, Product: self.product, Difference: self.difference, Predikat: self.predikat,
         }.get(type(f))
         if handler is not None:
@@ -313,6 +320,8 @@ def _inputs(formula) -> tuple[str, ...]:
         return (formula.realisasi, formula.target)
     if isinstance(formula, CumulativeOrLatest):
         return formula.keys[:1]
+    if isinstance(formula, Sum):
+        return formula.keys
     if isinstance(formula, Share):
         return (formula.key,)
     if isinstance(formula, (Product, Difference)):

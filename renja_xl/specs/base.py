@@ -63,6 +63,14 @@ class Capaian:
 
 
 @dataclass(frozen=True)
+class Sum:
+    """The sum of ``keys`` on the same row (a Jumlah of monthly or quarterly columns); empty when none
+    holds a number."""
+
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Share:
     """This row's ``key`` as a percentage of the column total (bobot)."""
 
@@ -100,7 +108,7 @@ class Rollup:
     key: str
 
 
-Formula = Union[Ratio, CumulativeOrLatest, Capaian, Share, Product, Difference, Predikat, Rollup]
+Formula = Union[Ratio, CumulativeOrLatest, Capaian, Sum, Share, Product, Difference, Predikat, Rollup]
 
 
 @dataclass(frozen=True)
