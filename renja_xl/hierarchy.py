@@ -9,7 +9,9 @@ Rules, from how the documents are written:
 * a row without a kode whose name reads ``PROGRAM …`` (``I. PROGRAM …``) is a program;
 * any other row without a kode belongs to the coded row above it (an extra indicator
   line, a part of its pagu): it is a *continuation* of that row, never counted twice;
-* a kode seen before is a duplicate: it stays in the tree but counts once.
+* a kode seen before is a duplicate: it stays in the tree but counts once;
+* a table without kode whose No column is a numbered outline (``1``, ``1.1``,
+  ``1.1.2``) is a tree by its outline numbers, the same way.
 
 Used by compute (roll-up formulas) and by the pagu checks.
 """
@@ -87,6 +89,16 @@ def program_by_name(row: Row) -> bool:
     return bool(re.fullmatch(r"[IVXL]+\.?", no)) and name.lower().startswith("program")
 
 
+def _outline_mode(table: Table) -> bool:
+    """The rows form a numbered outline (some No is ``1.1``) and none has a kode."""
+    rows = table.data_rows
+    return any(r.outline and "." in r.outline for r in rows) and not any(r.kode is not None and r.kode.valid for r in rows)
+
+
+def _outline_parent(outline: str) -> Optional[str]:
+    return outline.rsplit(".", 1)[0] if "." in outline else None
+
+
 def row_level(row: Row) -> Optional[str]:
     """The level a row stands at, or None for a continuation row."""
     if row.kode is not None and row.kode.valid and row.kode.level:
@@ -103,8 +115,10 @@ def build(table: Table) -> Hierarchy:
     loose: list[Row] = []
     by_kode: dict[str, Node] = {}
     last_at_rank: dict[int, tuple[int, Node]] = {}   # rank -> (position, latest node of that rank)
+    outline = _outline_mode(table)
     for row in table.data_rows:
-        level = row_level(row)
+        key = row.outline if outline else (row.kode.canonical if row.kode is not None and row.kode.valid else None)
+        level = ("outline" if row.outline else None) if outline else row_level(row)
         if level is None:
             if nodes:
                 nodes[-1].rows.append(row)
@@ -113,17 +127,22 @@ def build(table: Table) -> Hierarchy:
             continue
         node = Node(row=row, level=level, rows=[row])
         parent = None
-        coded = row.kode is not None and row.kode.valid
+        coded = key is not None
         if coded:
-            node.duplicate_of = by_kode.get(row.kode.canonical)
-            ancestor, scheme = row.kode.parent, row.kode.scheme
+            node.duplicate_of = by_kode.get(key)
+            if outline:
+                ancestor, step = _outline_parent(key), _outline_parent
+            else:
+                ancestor, scheme = row.kode.parent, row.kode.scheme
+                step = lambda k, s=scheme: parent_of(k, s)  # noqa: E731
+            first = ancestor
             while ancestor and parent is None:
                 parent = by_kode.get(ancestor)
                 if parent is None:
-                    node.orphan = node.orphan or ancestor == row.kode.parent
-                    ancestor = parent_of(ancestor, scheme)
-        rank = LEVEL_RANK.get(level, 9)
-        if parent is None:
+                    node.orphan = node.orphan or ancestor == first
+                    ancestor = step(ancestor)
+        rank = key.count(".") if outline else LEVEL_RANK.get(level, 9)
+        if parent is None and not outline:
             # no ancestor by kode (old short codes, a foreign urusan): the nearest row above of a higher level
             above = [entry for r, entry in last_at_rank.items() if r < rank]
             parent = max(above, key=lambda entry: entry[0])[1] if above else None
@@ -132,7 +151,7 @@ def build(table: Table) -> Hierarchy:
         last_at_rank[rank] = (len(nodes), node)
         nodes.append(node)
         if coded and node.duplicate_of is None:
-            by_kode[row.kode.canonical] = node
+            by_kode[key] = node
     return Hierarchy(roots=roots, nodes=nodes, loose=loose)
 
 

@@ -37,7 +37,7 @@ from ..specs.base import (
     Sum,
 )
 from . import excel
-from .predikat import DEFAULT_BANDS, PredikatBands
+from .predikat import DEFAULT_BANDS, PredikatBands, relabelled
 
 PERCENT_POINTS_FORMAT = '0.00"%"'
 _ROLE_FORMATS = {Role.PERCENT: PERCENT_POINTS_FORMAT, Role.PAGU: "#,##0", Role.NUMBER: "0.00"}
@@ -210,9 +210,9 @@ class _TableComputer:
         self.emit(row, col.key, formula, value, self.fmt(col))
 
     def predikat(self, row: Row, col: ColumnSpec, f: Predikat) -> None:
-        value = self.options.bands.label(self.number(row, f.capaian))
-        formula = excel.predikat(self.operand(row.number, f.capaian), self.options.bands.bands,
-                                 self.options.bands.lowest)
+        bands = relabelled(self.options.bands, f.labels)
+        value = bands.label(self.number(row, f.capaian))
+        formula = excel.predikat(self.operand(row.number, f.capaian), bands.bands, bands.lowest)
         self.emit(row, col.key, formula, value)
 
     # --- sums over rows ------------------------------------------------------------------

@@ -42,3 +42,10 @@ COLOURS = {
 }
 
 DEFAULT_BANDS = PredikatBands()
+
+
+def relabelled(bands: PredikatBands, labels: Optional[tuple]) -> PredikatBands:
+    """The same thresholds named with ``labels`` (highest first), or ``bands`` itself without labels."""
+    if not labels or len(labels) != len(bands.labels):
+        return bands
+    return PredikatBands(tuple((t, name) for (t, _), name in zip(bands.bands, labels)), labels[-1])

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from ..snapshot import SheetSnapshot
 from ..specs.base import ColumnSpec, TableSpec, render_years
@@ -115,14 +115,16 @@ class ColumnLabel:
         return " ".join(self.path)
 
 
-def column_labels(sheet: SheetSnapshot, top: int, height: int, left: int, right: int) -> list[ColumnLabel]:
-    """Labels of columns ``left..right`` for the header block ``top..top+height-1``.
+def header_grid(sheet: SheetSnapshot, top: int, height: int, left: int, right: int,
+                text: Callable[[Any], str] = normalise) -> list[list[str]]:
+    """The texts of a header block, row by row, each upper row's merged headers filled forward.
 
     An empty cell in an upper row inherits the text to its left when it sits over a
     labelled cell and so does that text's own column: that is how a merged group
-    header (``Target dan Realisasi … Tahun Lalu``) reads in a grid.
+    header (``Target dan Realisasi … Tahun Lalu``) reads in a grid. ``text`` turns a
+    cell value into its text (normalised by default).
     """
-    grid = [[normalise(sheet.value(top + i, c)) for c in range(left, right + 1)] for i in range(height)]
+    grid = [[text(sheet.value(top + i, c)) for c in range(left, right + 1)] for i in range(height)]
     width = right - left + 1
     for i in range(height - 1):
         below = [any(grid[k][j] for k in range(i + 1, height)) for j in range(width)]
@@ -134,7 +136,14 @@ def column_labels(sheet: SheetSnapshot, top: int, height: int, left: int, right:
                 grid[i][j] = grid[i][source]
             else:
                 source = None
-    return [ColumnLabel(left + j, tuple(grid[i][j] for i in range(height) if grid[i][j])) for j in range(width)]
+    return grid
+
+
+def column_labels(sheet: SheetSnapshot, top: int, height: int, left: int, right: int) -> list[ColumnLabel]:
+    """Labels of columns ``left..right`` for the header block ``top..top+height-1`` (see :func:`header_grid`)."""
+    grid = header_grid(sheet, top, height, left, right)
+    return [ColumnLabel(left + j, tuple(grid[i][j] for i in range(height) if grid[i][j]))
+            for j in range(right - left + 1)]
 
 
 @lru_cache(maxsize=None)

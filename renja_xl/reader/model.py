@@ -15,6 +15,7 @@ SKIP_REASONS = {
     "blank": "baris kosong",
     "repeated_header": "judul kolom berulang (pergantian halaman)",
     "column_numbers": "baris nomor kolom",
+    "section": "baris kelompok yang membentang (sasaran/program), bukan data",
 }
 
 
@@ -46,6 +47,7 @@ class Row:
     kind: str                   # "data" or "total"
     cells: dict = field(default_factory=dict)   # column key -> CellValue
     kode: Optional[Kode] = None  # from the Kode column or written inside the name
+    outline: Optional[str] = None  # "1.2.3" from the No column of a numbered outline (tables read by concept)
     overflow: tuple = ()        # ((address, raw), …) non-empty cells outside the mapped columns
 
     def get(self, key: str) -> Optional[CellValue]:

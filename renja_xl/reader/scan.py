@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Optional
 
@@ -26,10 +27,13 @@ from ..parse.targets import Target, TargetPart, parse_target
 from ..parse.units import UnitVocabulary, default_units
 from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1, col_letter
 from ..specs import ALL_SPECS
-from ..specs.base import Role, TableSpec
+from ..specs.base import ColumnSpec, Role, TableSpec
+from .columns import read_block
+from .generic import GENERIC_DOCUMENT, best_block, header_candidate, join_kode, outline_of
 from .headers import (MAX_HEADER_ROWS, BlockMatch, column_labels, could_be_header, header_prefixes, known_phrases,
                       match_block, normalise, phrase_hits, spec_phrases)
 from .model import CellValue, Row, SkippedRow, Table
+from .vocabulary import ConceptVocabulary, default_concepts
 
 BLANK_ROWS_END_TABLE = 3
 _NUMBER_CELL = re.compile(r"^\(?\d{1,2}\)?\*?[a-z]?$")
@@ -149,6 +153,12 @@ def _total_label(values: list, left: int, label_cols: set, mapped: set) -> bool:
     return False
 
 
+def _spanning(values: list) -> bool:
+    """A row with one text only (a sasaran or program written across the table), not a data row."""
+    filled = [v for v in values if not _blank(v)]
+    return len(filled) == 1 and isinstance(filled[0], str)
+
+
 def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, repeats: list[BlockMatch]) -> None:
     """Fill ``table.rows`` (raw, unparsed) and ``table.skipped`` from sheet rows ``start..stop``."""
     repeat_rows = {r: b for b in repeats for r in range(b.top, b.bottom + 1)}
@@ -156,6 +166,7 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
     label_cols = {c for k, c in table.columns.items() if table.spec.column(k).role in _TOTAL_LABEL_ROLES}
     prefixes = header_prefixes(known_phrases(ALL_SPECS))
     mapped = set(table.columns.values())
+    generic = table.spec.document == GENERIC_DOCUMENT and len(table.columns) >= 4
     blank_run = 0
     after_total = False
     expect_number_row = True
@@ -182,6 +193,9 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
                 table.skipped.append(SkippedRow(row, "column_numbers"))
             continue
         expect_number_row = False
+        if generic and _spanning(values) and not _total_label(values, table.left, label_cols, mapped):
+            table.skipped.append(SkippedRow(row, "section"))
+            continue
         texts = [normalise(v) if could_be_header(v, prefixes) else v for v in values if isinstance(v, str) and v.strip()]
         if len(texts) >= 2 and _is_partial_header(texts, phrases):
             table.skipped.append(SkippedRow(row, "repeated_header"))
@@ -194,26 +208,114 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
     table.skipped = [s for s in table.skipped if s.number <= last]
 
 
-def locate_tables(snapshot: WorkbookSnapshot, specs: tuple[TableSpec, ...] = ALL_SPECS) -> list[Table]:
-    """Find tables and their rows (cells not parsed yet)."""
+def _preset_tables(sheet: SheetSnapshot, specs: tuple[TableSpec, ...], vocabulary: ConceptVocabulary) -> list[Table]:
+    """The official layouts found in a sheet, each with its rows (and its extra columns read by concept)."""
+    tables = []
+    blocks = find_header_blocks(sheet, specs)
+    groups: list[tuple[BlockMatch, list[BlockMatch]]] = []
+    for block in blocks:
+        if groups and groups[-1][0].spec.key == block.spec.key:
+            groups[-1][1].append(block)  # the same table's header again: a page break
+        else:
+            groups.append((block, []))
+    for index, (block, repeats) in enumerate(groups):
+        stop = groups[index + 1][0].top - 1 if index + 1 < len(groups) else sheet.bottom
+        spec, columns = _with_extra_columns(sheet, block, vocabulary)
+        if _richer_by_concept(spec, block):
+            continue  # the preset leaves figures unread: the block is read by its columns' concepts instead
+        table = Table(spec=spec, sheet=sheet.name, header_top=block.top, header_bottom=block.bottom,
+                      columns=dict(sorted(columns.items(), key=lambda kv: kv[1])), page_headers=len(repeats))
+        _collect_rows(sheet, table, block.bottom + 1, stop, repeats)
+        tables.append(table)
+    return tables
+
+
+def _with_extra_columns(sheet: SheetSnapshot, block: BlockMatch, vocabulary: ConceptVocabulary) -> tuple[TableSpec, dict]:
+    """A preset's spec and columns, plus the labelled header columns inside the block it has no column for
+    (``Kategori Penilaian``, ``Pejabat``): read as text, passed over by the checks, never "outside the table"."""
+    left, right = min(block.columns.values()), max(block.columns.values())
+    readings = read_block(sheet, block.top, block.height, left, sheet.right, vocabulary)
+    mapped = set(block.columns.values())
+    extras, gap = [], 0
+    for r in readings:
+        if r.col <= right:
+            gap = 0
+        elif not r.labelled:
+            gap += 1
+            if gap >= 2:
+                break
+            continue
+        if r.labelled and r.col not in mapped:
+            extras.append(r)
+    if not extras:
+        return block.spec, dict(block.columns)
+    columns = dict(block.columns)
+    specs = []
+    for r in extras:
+        key = f"kolom_{col_letter(r.col).lower()}"
+        columns[key] = r.col
+        specs.append(ColumnSpec(key, r.leaf, Role.TEXT, group=r.group or None, required=False, in_template=False,
+                                note=r.concept.name if r.concept is not None else ""))
+    return replace(block.spec, columns=block.spec.columns + tuple(specs)), columns
+
+
+def _richer_by_concept(spec: TableSpec, block: BlockMatch) -> bool:
+    """A preset matched only part of a block: columns of figures (anggaran, realisasi, capaian …) are left over."""
+    from .columns import NUMERIC_CONCEPTS
+
+    extra = [c for c in spec.columns if c.key.startswith("kolom_") and c.key not in block.spec.keys]
+    return any(getattr(c, "note", "") in NUMERIC_CONCEPTS for c in extra)
+
+
+def _generic_tables(sheet: SheetSnapshot, taken: list[Table], vocabulary: ConceptVocabulary) -> list[Table]:
+    """Tables read by their columns' concepts, in the rows no official layout took."""
+    covered = sorted((t.header_top, t.rows[-1].number if t.rows else t.header_bottom) for t in taken)
+    tables: list[Table] = []
+
+    def covering(row: int) -> Optional[int]:
+        for top, bottom in covered:
+            if top <= row <= bottom:
+                return bottom
+        return None
+
+    def values_below(start: int):
+        end = min(start + 60, sheet.bottom)
+        return lambda col: [sheet.value(r, col) for r in range(start, end + 1)]
+
+    row = sheet.top
+    while row <= sheet.bottom:
+        bottom = covering(row)
+        if bottom is not None:
+            row = bottom + 1
+            continue
+        if not header_candidate(sheet, row, vocabulary):
+            row += 1
+            continue
+        stop = min([top - 1 for top, _ in covered if top > row] + [sheet.bottom])
+        found = best_block(sheet, row, vocabulary, values_below, stop)
+        if found is None:
+            row += 1
+            continue
+        height, (spec, columns) = found
+        table = Table(spec=spec, sheet=sheet.name, header_top=row, header_bottom=row + height - 1, columns=columns)
+        _collect_rows(sheet, table, row + height, stop, [])
+        tables.append(table)
+        row = max(table.rows[-1].number if table.rows else row + height - 1, row + height - 1) + 1
+    return tables
+
+
+def locate_tables(snapshot: WorkbookSnapshot, specs: tuple[TableSpec, ...] = ALL_SPECS,
+                  vocabulary: Optional[ConceptVocabulary] = None) -> list[Table]:
+    """Find tables and their rows (cells not parsed yet): the official layouts first, then any table
+    whose header the concept vocabulary reads."""
+    vocabulary = vocabulary or default_concepts()
     tables: list[Table] = []
     for sheet in snapshot:
         if not sheet.rows:
             continue
-        blocks = find_header_blocks(sheet, specs)
-        groups: list[tuple[BlockMatch, list[BlockMatch]]] = []
-        for block in blocks:
-            if groups and groups[-1][0].spec.key == block.spec.key:
-                groups[-1][1].append(block)  # the same table's header again: a page break
-            else:
-                groups.append((block, []))
-        for index, (block, repeats) in enumerate(groups):
-            stop = groups[index + 1][0].top - 1 if index + 1 < len(groups) else sheet.bottom
-            table = Table(spec=block.spec, sheet=sheet.name, header_top=block.top,
-                          header_bottom=block.bottom, columns=dict(sorted(block.columns.items(), key=lambda kv: kv[1])),
-                          page_headers=len(repeats))
-            _collect_rows(sheet, table, block.bottom + 1, stop, repeats)
-            tables.append(table)
+        found = _preset_tables(sheet, specs, vocabulary)
+        found += _generic_tables(sheet, found, vocabulary)
+        tables.extend(sorted(found, key=lambda t: t.header_top))
     return tables
 
 
@@ -295,6 +397,8 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                 for key, col in table.columns.items()]
         percent_cells, decimals = sheet.percent_cells, sheet.decimals
         table_left = table.left
+        kode_parts = table.spec.kode_parts
+        outline_key = "no" if table.spec.document == GENERIC_DOCUMENT and "no" in table.columns else None
         for row in table.rows:
             values = sheet.row_values(row.number)
             width = len(values)
@@ -312,6 +416,14 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                     row.kode = value
                 shown = raw if type(raw) is str else display_text(raw, percent, decimals.get((row.number, col)))
                 row.cells[key] = CellValue(f"{letters}{row.number}", raw, shown, value, notes)
+            if kode_parts:
+                joined = join_kode([values[table.columns[k] - sheet.left] if 0 <= table.columns[k] - sheet.left < width
+                                    else None for k in kode_parts])
+                kode = parse_kode(joined) if joined else None
+                if kode is not None and kode.valid:
+                    row.kode = kode
+            if outline_key:
+                row.outline = outline_of(row.cells[outline_key].raw)
             row.overflow = tuple(
                 (a1(row.number, sheet.left + j), v) for j, v in enumerate(values)
                 if sheet.left + j >= table_left and sheet.left + j not in mapped and not _blank(v)
@@ -319,8 +431,8 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
 
 
 def find_tables(snapshot: WorkbookSnapshot, specs: tuple[TableSpec, ...] = ALL_SPECS,
-                units: Optional[UnitVocabulary] = None) -> list[Table]:
-    """Every known table in the snapshot, with parsed rows. The main entry point of the reader."""
-    tables = locate_tables(snapshot, specs)
+                units: Optional[UnitVocabulary] = None, vocabulary: Optional[ConceptVocabulary] = None) -> list[Table]:
+    """Every table in the snapshot, with parsed rows. The main entry point of the reader."""
+    tables = locate_tables(snapshot, specs, vocabulary)
     parse_tables(snapshot, tables, units)
     return tables

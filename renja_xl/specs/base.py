@@ -94,11 +94,19 @@ class Difference:
     b: str
 
 
+# the predikat labels of the five capaian bands, highest first: the Renja evaluation scale, and the same
+# cut-offs as LKjIPs name them (Inspektorat Sampang 2019 and many others)
+PREDIKAT_LABELS = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
+LKJIP_LABELS = ("Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang")
+
+
 @dataclass(frozen=True)
 class Predikat:
-    """The predikat band of a capaian column (Sangat Tinggi … Sangat Rendah)."""
+    """The predikat band of a capaian column (Sangat Tinggi … Sangat Rendah, or the table's own ``labels``
+    for the same bands, highest first)."""
 
     capaian: str
+    labels: Optional[tuple[str, ...]] = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +164,7 @@ class TableSpec:
     total_labels: tuple[str, ...] = ("jumlah", "total", "rata-rata", "rata rata")
     min_columns: int = 3   # matched columns needed to accept a header block
     description: str = ""
+    kode_parts: tuple[str, ...] = ()   # columns holding one kode segment each (Urusan | Bidang | Program …)
 
     def column(self, key: str) -> ColumnSpec:
         index = self.__dict__.get("_index")

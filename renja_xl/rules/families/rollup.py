@@ -18,7 +18,7 @@ from .helpers import cell_location, column_label, row_label
 TOLERANCE = 0.5  # rupiah: amounts are whole numbers
 
 LEVEL_WORD = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan", "urusan": "urusan",
-              "bidang": "bidang"}
+              "bidang": "bidang", "outline": "butir"}
 
 
 def _rollup_columns(table) -> list:
