@@ -91,3 +91,132 @@ def test_rxl104_passes_on_the_sum_and_on_the_latest_percentage():
                   ["I 01", "Program", "Persentase kualitas", "84.59%", "84.58%", "84.59%", "83.33%", "98.51%",
                    "84.59%", "84.59%", None, None]]
     assert check(grid, code="RXL104") == []
+
+
+# --- rounding-aware comparisons (RXL101, RXL103, RXL104) -----------------------------------
+
+def test_rxl101_passes_when_inputs_within_their_printed_precision_give_the_written_value():
+    # 72,16 / 87,45 = 82,5157… (82,52), but 72,155…72,165 / 87,445…87,455 × 100 = 82,50…82,53
+    grid = T22 + [["1.", "a", "Persentase a", "%", "87,45", "72,16", "82,51 %"]]
+    assert check(grid, code="RXL101") == []
+
+
+def test_rxl101_fails_outside_what_the_printed_inputs_allow_and_names_the_printed_value():
+    grid = T22 + [["1.", "a", "Persentase a", "%", "87,45", "72,16", "82,49 %"]]
+    found = check(grid, code="RXL101")
+    assert cells(found) == ["S1!G2"]
+    assert "seharusnya 82,52%" in found[0].message
+
+
+def test_rxl101_whole_rupiah_are_exact():
+    # 307.055.630 / 398.379.650 = 77,08 %: "80,5" is wrong
+    row = ["01.", "Kode Rekening 1.14.1.14.01.01.001. a", 398379650, 398379650, None, None, None, 307055630, "80,5", None]
+    found = check(LK_T32 + [row], code="RXL101")
+    assert cells(found) == ["S1!I3"]
+    assert "tertulis 80,5, seharusnya 77,08%" in found[0].message
+    row[8] = "77,08"
+    assert check(LK_T32 + [row], code="RXL101") == []
+
+
+def test_rxl101_an_exact_target_keeps_the_realisasi_as_printed():
+    # the seed's Tabel 2.2: 16,24 of a target of 26 is 62,46 %, written 62,47 %
+    grid = T22 + [["1.", "a", "Persentase a", "%", 26, 16.24, "62.47%"]]
+    assert cells(check(grid, code="RXL101")) == ["S1!G2"]
+    grid[1][4] = "26,00"   # the same target printed at two decimals may be 25,995…26,005
+    assert check(grid, code="RXL101") == []
+
+
+T22_PREDIKAT = [T22[0] + ["Predikat"]]
+
+
+def test_rxl101_predikat_at_a_band_edge_accepts_either_band_and_either_scale():
+    # 91,00 % may be 90,996 %: Tinggi and Sangat Tinggi both fit; Baik is Tinggi in the other scale
+    for label in ("Tinggi", "Sangat Tinggi", "Baik", "sangat baik"):
+        grid = T22_PREDIKAT + [["1.", "a", "Persentase a", "%", "100,00", "91,00", "91,00 %", label]]
+        assert check(grid, code="RXL101") == [], label
+
+
+def test_rxl101_predikat_outside_the_capaian_interval_fails():
+    grid = T22_PREDIKAT + [["1.", "a", "Persentase a", "%", "100,00", "90,99", "90,99 %", "Sangat Baik"]]
+    found = check(grid, code="RXL101")
+    assert cells(found) == ["S1!H2"]
+    assert "seharusnya Baik" in found[0].message   # named in the scale the cell uses
+
+
+def test_rxl104_latest_value_within_its_printed_precision_passes():
+    row = ["I 01", "Program", "Persentase kualitas", "84.59%", "84.58%", "84.59%", "83.33%", "98.51%",
+           "84.60%", "84.6%", None, None]
+    assert check(T21 + [row], code="RXL104") == []   # 84,60 % printed to one decimal may be 84,55…84,65
+    row[9] = "84.7%"
+    assert cells(check(T21 + [row], code="RXL104")) == ["S1!J3"]
+
+
+# --- RXL103: simple average against the ratio of the totals (weighted) ------------------------
+
+def _keuangan(total_percent):
+    return LK_T32 + [
+        ["01.", "Kode Rekening 1.14.1.14.01.01.001. a", 1000000, 1000000, None, None, None, 900000, "90.00", None],
+        ["02.", "Kode Rekening 1.14.1.14.01.01.002. b", 9000000, 9000000, None, None, None, 6300000, "70.00", None],
+        ["J U M L A H", None, 10000000, 10000000, None, None, None, 7200000, total_percent, None],
+    ]
+
+
+def test_rxl103_fails_on_a_simple_average_where_the_weighted_ratio_is_right():
+    found = check(_keuangan("80.00"), code="RXL103")
+    assert cells(found) == ["S1!I5"]
+    assert "seharusnya 72%" in found[0].message
+    assert "rata-rata sederhana 2 baris (80%); seharusnya rasio jumlah KEUANGAN (Rp)" in found[0].message
+    assert "(tertimbang)" in found[0].message
+
+
+def test_rxl103_passes_on_the_ratio_of_the_totals():
+    assert check(_keuangan("72.00"), code="RXL103") == []
+
+
+def _iku(average):
+    return T22 + [["1.", "a", "Persentase a", "%", 100, 90, "90.00%"], ["2.", "b", "Persentase b", "%", 50, 25, "50.00%"],
+                  ["Rata-Rata Capaian", None, None, None, None, None, average]]
+
+
+def test_rxl103_fails_on_a_weighted_ratio_where_the_simple_average_is_right():
+    found = check(_iku("76.67%"), code="RXL103")   # (90 + 25) / (100 + 50), not (90 + 50) / 2
+    assert cells(found) == ["S1!G4"]
+    assert "seharusnya 70%" in found[0].message
+    assert "rasio jumlah Realisasi ÷ jumlah Target (76,67%, tertimbang); seharusnya rata-rata sederhana" in found[0].message
+
+
+def test_rxl103_passes_on_the_simple_average():
+    assert check(_iku("70.00%"), code="RXL103") == []
+
+
+# --- RXL105 predikat in the cell ------------------------------------------------------------
+
+def test_rxl105_fails_on_a_predikat_of_another_band():
+    grid = T22 + [["1.", "a", "Persentase a", "%", 100, "63,36", "63,36 % (Sedang)"]]
+    found = check(grid, code="RXL105")
+    assert cells(found) == ["S1!G2"]
+    assert "63,36% termasuk predikat Rendah (51–65), bukan Sedang" in found[0].message
+
+
+def test_rxl105_passes_on_its_own_band_in_either_scale_and_at_a_band_edge():
+    rows = [["1.", "a", "Persentase a", "%", 100, "63,36", "63,36 % (Rendah)"],
+            ["2.", "a", "Persentase b", "%", 100, "63,36", "63,36% (Kurang)"],
+            ["3.", "a", "Persentase c", "%", 100, "91", "91 % - Baik"],          # 91 may be 90,6
+            ["4.", "a", "Persentase d", "%", 100, "91", "91 % (Sangat Baik)"],
+            ["5.", "a", "Persentase e", "%", 100, "45", "45 % (Sangat Kurang)"]]
+    assert check(T22 + rows, code="RXL105") == []
+
+
+def test_rxl105_reads_the_predikat_without_the_parsers_split_label_too(monkeypatch):
+    import types
+
+    from renja_xl.rules.families import arithmetic
+    from renja_xl.rules.families.arithmetic import split_predikat
+
+    monkeypatch.setattr(arithmetic, "_numbers", types.SimpleNamespace())   # a parser without split_label
+    assert split_predikat("63,36 % (Sedang)") == ("63,36 %", "Sedang")
+    assert split_predikat("63.36% - Sangat  Baik") == ("63.36%", "Sangat Baik")
+    assert split_predikat("12 (orang)") is None and split_predikat("63,36 %") is None
+    grid = T22 + [["1.", "a", "Persentase a", "%", 100, "63,36", "63,36 % (Sedang)"],
+                  ["2.", "a", "Persentase b", "%", 100, "63,36", "63,36 % (Kurang)"]]
+    assert cells(check(grid, code="RXL105")) == ["S1!G2"]
