@@ -799,8 +799,9 @@ def realisasi_anggaran(path) -> tuple:
     """No | Program/Kegiatan | Anggaran (Rp) | Realisasi (Rp) | Capaian (%) | Sisa Anggaran (Rp), JUMLAH row.
 
     The real case 307.055.630 of 398.379.650 printed 80,5 (it is 77,08: RXL101), a
-    wrong sisa (RXL101), and a clean row 721.600.000 of 874.500.000 printed 82,51
-    (82,5157 exactly) that must not be reported.
+    wrong sisa (RXL101). Whole rupiah are exact, so 721.600.000 of 874.500.000 must be
+    printed 82,52 (82,5157): the rounding-tolerance case (72,16 of 87,45 printed 82,51)
+    is the capaian table's, whose inputs are themselves printed to two decimals.
     """
     wb = Workbook()
     s = Sheet(wb, "Realisasi Anggaran")
@@ -819,8 +820,6 @@ def realisasi_anggaran(path) -> tuple:
         if i == 1:
             capaian = V(80.5, None)
             exp.inject(s.name, s.addr(r, left + 4), RXL101, "307.055.630 / 398.379.650 printed 80,5, is 77,08")
-        if i == 3:
-            capaian = V(82.51, DEC2)  # 82,5157: printed truncated, within rounding
         if i == 5:
             sisa += 10_000_000
             exp.inject(s.name, s.addr(r, left + 5), RXL101, "sisa 27.330.000 written, 315.750.000 - 298.420.000 = 17.330.000")

@@ -78,10 +78,12 @@ def read_column(col: int, texts: tuple[str, ...], vocabulary: ConceptVocabulary)
         if match is not None:
             group_concept = match
     leaf_period, leaf_rest = read_period(texts[-1])
-    period = leaf_period.merged(period)
+    period = leaf_period.merged(period).with_part(" ".join(texts[:-1]), texts[-1])
+    if period.is_split and (leaf_rest.strip().lower() in ("i", "ii", "iii", "iv") or leaf_rest.strip().isdigit()):
+        leaf_rest = ""   # the leaf was only the part's number
     leaf_match = vocabulary.lookup(leaf_rest) if leaf_rest else None
     money_group = _money(texts[:-1])
-    sums = False
+    sums = period.to_date
     if leaf_match is not None and group_concept is not None and leaf_match.concept.name == "jumlah":
         match, sums = group_concept, True       # Realisasi: Januari … Desember, Jumlah
     elif leaf_match is not None:

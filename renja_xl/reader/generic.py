@@ -107,6 +107,7 @@ class _Relations:
         candidates = self.of(name)
         for pick in (
             lambda r: r.period.tag == period.tag,
+            lambda r: period.renstra and r.period.renstra,
             lambda r: r.period.year_tag == period.year_tag and not r.period.is_split and not r.period.renstra
             and (prefer_apbd is None or r.period.apbd in (None, prefer_apbd)),
             lambda r: not r.period.is_split and not r.period.renstra,

@@ -140,4 +140,20 @@ class Table:
             "total_rows": len(self.total_rows),
             "columns": {k: v for k, v in sorted(self.columns.items(), key=lambda kv: kv[1])},
             "skipped": [{"row": s.number, "reason": s.reason_text} for s in self.skipped],
+            **self._concepts(),
         }
+
+    def _concepts(self) -> dict:
+        """For a table read by its columns' concepts: each column's key and what it is computed from."""
+        if self.spec.document != "umum":
+            return {}
+        parts = []
+        for key, col in sorted(self.columns.items(), key=lambda kv: kv[1]):
+            formula = self.spec.column(key).computed
+            made = ""
+            if formula is not None and type(formula).__name__ != "Rollup":
+                inputs = [v for v in vars(formula).values() if isinstance(v, str)]
+                inputs += [k for v in vars(formula).values() if isinstance(v, tuple) for k in v if isinstance(k, str)]
+                made = f" = {type(formula).__name__.lower()}({', '.join(inputs)})"
+            parts.append(f"{a1(self.header_top, col)[:-len(str(self.header_top))]} {key}{made}")
+        return {"read_by": "kolom", "concepts": "; ".join(parts)}

@@ -9,7 +9,7 @@ pure and never raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -24,6 +24,7 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _RELATIVE = re.compile(r"(?<![\w])n\s*([+\-–−])\s*(\d)(?!\d)|\(\s*n\s*\)|\btahun\s+n\b(?!\s*[+\-–−]\s*\d)")
+_TO_DATE = re.compile(r"\bs\s*d\s+(?=(?:triwulan|tri\s+wulan|trw|tw|semester|bulan)\b)")
 _TRIWULAN = re.compile(r"\b(?:triwulan|tri\s+wulan|trw|tw|kuartal|quarter|q)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b")
 _SEMESTER = re.compile(r"\bsemester\s*(ii|i|[12])\b")
 _MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\b")
@@ -35,7 +36,7 @@ _MURNI_WORD = re.compile(r"\bmurni\b|\binduk\b")
 _RENSTRA = re.compile(r"\brenstra\b|\bakhir\s+periode\b|\bkondisi\s+akhir\b|\btarget\s+akhir\b")
 _MAJU = re.compile(r"\b(?:prakiraan|perkiraan)\s+maju\b")
 _FILLER = re.compile(r"\b(?:tahun|thn|th|ta|s\s*d|sampai\s+dengan|s/d|sd|rencana|prakiraan\s+maju|perkiraan\s+maju|"
-                     r"bulan|periode|ke)\b")
+                     r"bulan|periode|ke|pada|triwulan|semester)\b")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Period:
     semester: Optional[int] = None    # 1..2
     apbd: Optional[str] = None        # "murni" or "perubahan"
     renstra: bool = False             # the Renstra's (end-of-period) value
+    to_date: bool = False             # "s.d. Triwulan IV": the sum (or latest) of the parts so far
 
     @property
     def is_split(self) -> bool:
@@ -95,7 +97,23 @@ class Period:
             semester=self.semester if self.semester is not None else outer.semester,
             apbd=self.apbd or outer.apbd,
             renstra=self.renstra or outer.renstra,
+            to_date=self.to_date,
         )
+
+    def with_part(self, outer_text: str, leaf: str) -> "Period":
+        """A bare ``I``…``IV`` or ``1``…``12`` under a group header that says Triwulan, Semester or Bulan."""
+        if self.is_split:
+            return self
+        word = leaf.strip().lower().strip(".")
+        outer = outer_text.lower()
+        number = _ROMAN.get(word)
+        if number and re.search(r"\btriwulan|\btw\b|\btrw\b", outer):
+            return replace(self, triwulan=number)
+        if number in (1, 2) and "semester" in outer:
+            return replace(self, semester=number)
+        if word.isdigit() and 1 <= int(word) <= 12 and "bulan" in outer:
+            return replace(self, month=int(word))
+        return self
 
 
 def _plain(text: str) -> str:
@@ -127,12 +145,14 @@ def read_period(text: str) -> tuple[Period, str]:
         s = _YEAR.sub(" ", s)
     if relative is None and _MAJU.search(s):
         relative = 1
+    to_date = bool(_TO_DATE.search(s))
     found: dict = {}
     for name, pattern in (("triwulan", _TRIWULAN), ("semester", _SEMESTER), ("month", _MONTH)):
         m = pattern.search(s)
         if m:
             word = m.group(1)
-            found[name] = _MONTH_WORDS[word] if name == "month" else _ROMAN.get(word)
+            if not to_date:
+                found[name] = _MONTH_WORDS[word] if name == "month" else _ROMAN.get(word)
             s = s[: m.start()] + " " + s[m.end():]
     apbd = None
     if _PERUBAHAN.search(s):
@@ -144,5 +164,5 @@ def read_period(text: str) -> tuple[Period, str]:
     renstra = bool(_RENSTRA.search(s))
     rest = " ".join(_FILLER.sub(" ", s).split())
     period = Period(year=year, relative=relative, month=found.get("month"), triwulan=found.get("triwulan"),
-                    semester=found.get("semester"), apbd=apbd, renstra=renstra)
+                    semester=found.get("semester"), apbd=apbd, renstra=renstra, to_date=to_date)
     return period, rest

@@ -37,6 +37,9 @@ from .vocabulary import ConceptVocabulary, default_concepts
 
 BLANK_ROWS_END_TABLE = 3
 _NUMBER_CELL = re.compile(r"^\(?\d{1,2}\)?\*?[a-z]?$")
+# the lines an evaluation form prints under its table (E.81): the table has ended
+_FOOTER = re.compile(r"^(?:predikat\s+kinerja|faktor\s+(?:pendorong|penghambat)|tindak\s+lanjut|kesimpulan)\b",
+                     re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:tabel|table|gambar|grafik)\s*\d", re.IGNORECASE)
 _TOTAL = re.compile(
     r"^(?:sub\s?)?(?:jumlah|total|rata rata|grand total)"
@@ -179,12 +182,12 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
         if all(_blank(v) for v in values):
             blank_run += 1
             table.skipped.append(SkippedRow(row, "blank"))
-            if blank_run >= BLANK_ROWS_END_TABLE or after_total:
+            if blank_run >= (2 if generic else BLANK_ROWS_END_TABLE) or after_total:
                 break
             continue
         blank_run = 0
         first = next((v for v in values if not _blank(v)), None)
-        if isinstance(first, str) and _CAPTION.match(first.strip()):
+        if isinstance(first, str) and (_CAPTION.match(first.strip()) or (generic and _FOOTER.match(first.strip()))):
             break
         if _is_number_row(values, len(table.columns)):
             if expect_number_row and table.number_row is None and not table.rows:
@@ -428,6 +431,9 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                 (a1(row.number, sheet.left + j), v) for j, v in enumerate(values)
                 if sheet.left + j >= table_left and sheet.left + j not in mapped and not _blank(v)
             )
+        if outline_key and not any(r.outline and "." in r.outline for r in table.rows):
+            for row in table.rows:
+                row.outline = None  # plain row numbers, not a numbered outline
 
 
 def find_tables(snapshot: WorkbookSnapshot, specs: tuple[TableSpec, ...] = ALL_SPECS,

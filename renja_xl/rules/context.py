@@ -9,16 +9,20 @@ from ..compute.engine import ComputedCell, FillOptions, compute_workbook
 from ..hierarchy import Hierarchy, tree_of
 from ..parse.units import UnitVocabulary, default_units
 from ..reader.model import Row, Table
+from ..reader.unknown import find_unknown_blocks
+from ..reader.vocabulary import ConceptVocabulary
 from ..snapshot import WorkbookSnapshot
 
 
 class CheckContext:
     """Shared, lazily computed facts about one workbook for the rules."""
 
-    def __init__(self, snapshot: WorkbookSnapshot, tables: list, units: Optional[UnitVocabulary] = None):
+    def __init__(self, snapshot: WorkbookSnapshot, tables: list, units: Optional[UnitVocabulary] = None,
+                 vocabulary: Optional[ConceptVocabulary] = None):
         self.snapshot = snapshot
         self.tables = tables
         self.units = units or default_units()
+        self.vocabulary = vocabulary
         self._shared: dict = {}
 
     def shared(self, key: str, make: Callable[["CheckContext"], object]):
@@ -34,6 +38,11 @@ class CheckContext:
     @staticmethod
     def tree(table: Table) -> Hierarchy:
         return tree_of(table)
+
+    @cached_property
+    def unknown_blocks(self) -> list:
+        """Table-like blocks no table covers (:func:`~renja_xl.reader.unknown.find_unknown_blocks`)."""
+        return find_unknown_blocks(self.snapshot, self.tables, self.vocabulary)
 
     @cached_property
     def expected(self) -> dict:

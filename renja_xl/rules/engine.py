@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..parse.units import UnitVocabulary
+from ..reader.vocabulary import ConceptVocabulary
 from ..snapshot import WorkbookSnapshot
 from .base import REGISTRY, Finding, all_rules
 from .config import CheckConfig
@@ -14,10 +15,11 @@ CRASH_CODE = "RXL000"
 
 
 def run_checks(snapshot: WorkbookSnapshot, tables: list, config: Optional[CheckConfig] = None,
-               units: Optional[UnitVocabulary] = None, only: Optional[set] = None) -> list[Finding]:
+               units: Optional[UnitVocabulary] = None, only: Optional[set] = None,
+               vocabulary: Optional[ConceptVocabulary] = None) -> list[Finding]:
     """All findings for a workbook, sorted by sheet and cell, duplicates removed."""
     config = config or CheckConfig()
-    ctx = CheckContext(snapshot, tables, units)
+    ctx = CheckContext(snapshot, tables, units, vocabulary)
     findings: list[Finding] = []
     for cls in all_rules():
         if cls.code == CRASH_CODE or (only is not None and cls.code not in only):

@@ -8,6 +8,7 @@
 | satuan      | RXL4xx | units and targets                                             |
 | kode        | RXL5xx | kode form, urusan, duplicates, orphans, levels                |
 | kolom       | RXL6xx | values in the wrong column, empty cells, targets without pagu |
+| struktur    | RXL7xx | table-like blocks the reader did not understand               |
 """
 
-from . import arithmetic, codes, columns, crosstable, meta, rollup, targets  # noqa: F401
+from . import arithmetic, codes, columns, crosstable, meta, rollup, structure, targets  # noqa: F401

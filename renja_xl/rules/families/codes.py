@@ -169,6 +169,12 @@ class OrphanKode(Rule):
                                        kode=display(kode), baris=row_label(table, node.row), induk=parent)
 
 
+def _split_fragment(sheet, row: int, col: int) -> bool:
+    """The cell right of a kode cell holds a kode fragment (``.07``), as when a kode is typed over several cells."""
+    value = sheet.value(row, col)
+    return isinstance(value, str) and bool(_FRAGMENT.match(value)) and value.strip().startswith((".", ":"))
+
+
 @register
 class LevelContradictsRow(Rule):
     """A kode's level contradicts its row: an urusan/bidang kode on a row with indicator and pagu, or a
@@ -195,7 +201,11 @@ class LevelContradictsRow(Rule):
                 name = row.text("uraian")
                 has_content = any(row.text(k).strip() for k in ("indikator", "target", "pagu") if k in table.columns)
                 reason = None
-                if level in ("urusan", "bidang") and (has_content or name.strip()):
+                # SIPD prints urusan and bidang rows with a name and a pagu: only a kode cut into the next
+                # cells, or an indicator on such a row, contradicts its level
+                content = any(row.text(k).strip() for k in ("indikator", "target") if k in table.columns)
+                if level in ("urusan", "bidang") and not table.spec.kode_parts and (has_content or name.strip()) \
+                        and (content or _split_fragment(sheet, row.number, table.columns["kode"] + 1)):
                     fragments = []
                     col = table.columns["kode"] + 1
                     while len(fragments) < 6:

@@ -103,8 +103,13 @@ class EmptyRequired(Rule):
                 if "sumber_dana" in table.columns and table.spec.key == "renja.t3_4" and leaf \
                         and (ctx.number(row, "pagu") or 0) > 0:
                     keys.append("sumber_dana")
-                if "target_n1" in table.columns and (ctx.number(row, "pagu_n1") or 0) > 0 and table.spec.key == "renja.t3_4":
+                by_concept = table.spec.document == "umum"
+                if "target_n1" in table.columns and (ctx.number(row, "pagu_n1") or 0) > 0 \
+                        and (table.spec.key == "renja.t3_4" or by_concept):
                     keys.append("target_n1")
+                if by_concept and "target" in table.columns and "indikator" in table.columns \
+                        and (ctx.number(row, "pagu") or 0) > 0 and row.text("indikator").strip():
+                    keys.append("target")
                 for key in keys:
                     if row.text(key).strip() == "":
                         yield self.finding([cell_location(table, row, key)], table.spec.key,

@@ -56,6 +56,8 @@ class ParentPagu(Rule):
                     stated, total = number(node.row), children_sum(node, number)
                     if total is None or abs((stated or 0.0) - total) <= TOLERANCE:
                         continue
+                    if stated is None and node.level in ("urusan", "bidang") and not node.row.text(key).strip():
+                        continue  # an urusan or bidang heading row left without a sum: nothing written is wrong
                     locations = [cell_location(table, node.row, key)]
                     for child in children:
                         # a child whose own cell is empty counts through its breakdown rows: name those
