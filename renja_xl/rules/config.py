@@ -43,6 +43,7 @@ class CheckConfig:
 
     rules: dict = field(default_factory=dict)   # code -> RuleSettings
     units_file: Optional[str] = None
+    columns_file: Optional[str] = None   # more column spellings (kolom = …): concept,role,spellings
     source: Optional[str] = None
 
     def settings(self, code: str) -> RuleSettings:
@@ -76,6 +77,11 @@ def read_config(path: Path) -> CheckConfig:
         config.units_file = str(units if units.is_absolute() else path.parent / units)
         if not Path(config.units_file).is_file():
             raise InputError(f"Berkas satuan '{units}' yang disebut di '{path.name}' tidak ditemukan.")
+    if parser.has_section("renja_xl") and parser.has_option("renja_xl", "kolom"):
+        columns = Path(parser.get("renja_xl", "kolom"))
+        config.columns_file = str(columns if columns.is_absolute() else path.parent / columns)
+        if not Path(config.columns_file).is_file():
+            raise InputError(f"Berkas kosakata kolom '{columns}' yang disebut di '{path.name}' tidak ditemukan.")
     for section in parser.sections():
         if not section.startswith(_PREFIX):
             continue
