@@ -147,6 +147,18 @@ def test_a_failure_is_a_short_indonesian_alert(capsys):
     assert "Traceback" not in result.message
 
 
+def test_periksa_never_calls_a_workbook_it_did_not_understand_clean():
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in [["Nama Pegawai", "NIP", "Golongan", "Gaji Pokok"], ["Ani", "1987", "III/a", 3500000],
+                ["Budi", "1990", "III/b", 3700000]]:
+        workbook.active.append(row)
+    result, _ = press(buttons.periksa, workbook)
+    assert not result.ok and "Tidak ada tabel yang dipahami" in result.message and "A1:D3" in result.message
+    assert "Hasil Validasi" not in workbook.sheetnames
+
+
 def test_notes_unsupported_by_the_engine_fall_back_to_colours_and_the_results_sheet(capsys):
     workbook = load_workbook(RENJA_EXAMPLE)
     formats, fills = client_facts(workbook)

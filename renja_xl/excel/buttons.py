@@ -134,6 +134,10 @@ def _periksa(book, number_formats: Optional[dict] = None, fills: Optional[dict] 
     if MARKS_SHEET in names or RESULTS_SHEET in names:
         earlier = _remove_marks(book)  # an earlier check's marks go first: the fills remembered stay the user's own
     facts, snapshot, tables, report = _read(book, number_formats, fills, earlier)
+    if not tables:  # the same sentence as renja-xl check: nothing understood is never "0 temuan"
+        from ..reader.unknown import find_unknown_blocks, nothing_understood
+
+        return ButtonResult(nothing_understood(book.name, find_unknown_blocks(snapshot, [])), ok=False)
     _status(book, "Renja XL: memeriksa…")
     findings = run_checks(snapshot, tables)
     counts = severity_counts(findings)
