@@ -72,3 +72,26 @@ def test_rxl304_passes_with_a_note_or_without_a_change():
     grid = T24 + [[1, "Program A", "Kota", "Persentase", 55, 1000, "Program A", "Kota", "Persentase", 60, 1000, "Hasil forum PD"],
                   [2, "Program B", "Kota", "Persentase", 23, 500, "Program B", "Kota", "Persentase", 23, 500, None]]
     assert check(grid, code="RXL304") == []
+
+
+_PLAN = [["Kode", "Program/Kegiatan", "Indikator", "Target 2025", "Pagu Indikatif 2025 (Rp)"],
+         ["2.07.02", "Program Perencanaan Tenaga Kerja", "Persentase RTK tersusun", "100%", 400000000],
+         ["2.07.03", "Program Pelatihan Kerja", "Jumlah pencaker terlatih", "640 orang", 900000000]]
+
+
+def _other(pagu_rtk, target_latih):
+    return [["No", "Program", "Indikator Kinerja", "Target Tahun 2025", "Anggaran 2025", "Anggaran 2026"],
+            ["1", "Program Perencanaan Tenaga Kerja", "Persentase RTK tersusun", "100%", pagu_rtk, 1],
+            ["2", "Program Pelatihan Kerja", "Jumlah pencaker terlatih", target_latih, 900000000, 2]]
+
+
+def test_tables_read_by_concept_are_compared_on_the_same_concept_and_year():
+    found = check(_PLAN, _other(399952800, "600 orang"), code="RXL301") + \
+        check(_PLAN, _other(399952800, "600 orang"), code="RXL302")
+    assert [(f.rule, [f"{loc.sheet}!{loc.cell}" for loc in f.locations]) for f in found] == [
+        ("RXL301", ["S1!E2", "S2!E2"]), ("RXL302", ["S1!D3", "S2!D3"])]
+
+
+def test_tables_read_by_concept_that_agree_give_no_finding():
+    for code in ("RXL301", "RXL302"):
+        assert check(_PLAN, _other(400000000, "640 orang"), code=code) == []

@@ -4,6 +4,11 @@ Renja: T2.3, T2.4, T3.2 and T3.4 (pagu and target), T2.2 and T3.3 (realisasi IKU
 LKjIP: T2.1, PK and T3.1.1 (target IKU), RKT and T3.2 (APBD murni), PK anggaran and
 T3.2 (APBD-P). Rows are matched by kode when both have one, else by normalised name
 or indicator text; a fuzzy match says how sure it is.
+
+Any two tables of a workbook of which one at least was read by column concept (not a
+preset) are compared too, on the columns whose headers name the same concept (pagu,
+target, realisasi) for the same year: pagu by kode or program name, targets and
+realisasi by program and indikator.
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ from typing import Any, Iterator, Optional
 from ...hierarchy import program_by_name, row_level
 from ...parse.targets import Target
 from ...reader.headers import normalise
+from ...reader.columns import read_block
+from ...reader.generic import GENERIC_DOCUMENT
 from ...reader.model import Row, Table
+from ...reader.vocabulary import default_concepts
 from ..base import Finding, Location, Rule, Severity, number_text, register
 from ..context import CheckContext
 from .helpers import shorten
@@ -236,6 +244,64 @@ def matched_rows(ctx: CheckContext) -> list[tuple[Pair, Table, Table, Entity, En
             for tb in ctx.tables_of(pair.b):
                 if ta.data_rows and tb.data_rows:  # an empty table states nothing to compare
                     out.extend((pair, ta, tb, a, b, ratio) for a, b, ratio in match(ents(ta), ents(tb), pair.kinds))
+    out.extend(_concept_matches(ctx))
+    return out
+
+
+_COMPARED = ("pagu", "target", "realisasi")
+
+
+def concept_fields(ctx: CheckContext, table: Table) -> dict:
+    """``"pagu@2022"`` -> column key: the table's columns whose header names a compared concept and its year."""
+    cached = table.__dict__.get("_concept_fields")
+    if cached is None:
+        sheet = ctx.snapshot.sheet(table.sheet)
+        readings = read_block(sheet, table.header_top, table.header_bottom - table.header_top + 1, table.left,
+                              table.right, ctx.vocabulary or default_concepts())
+        by_col = {col: key for key, col in table.columns.items()}
+        cached = {}
+        for r in readings:
+            key, period = by_col.get(r.col), r.period
+            if key is None or r.concept is None or r.concept.name not in _COMPARED or not period.year_tag \
+                    or period.is_split or period.renstra or period.to_date:
+                continue
+            cached.setdefault(f"{r.concept.name}@{period.tag}", key)
+        table.__dict__["_concept_fields"] = cached
+    return cached
+
+
+def concept_entities(ctx: CheckContext, table: Table, fields: dict) -> list[Entity]:
+    """Each data row of a table with the compared fields, keyed by kode, program name and program | indikator."""
+    out, owner = [], ""
+    for row in table.data_rows:
+        name = row.text("uraian").strip() if "uraian" in table.columns else ""
+        owner = name or owner
+        indikator = row.text("indikator").strip() if "indikator" in table.columns else ""
+        names = {"kode": row.kode.canonical if row.kode is not None and row.kode.valid else "",
+                 "program": key_text(name) if name else "",
+                 "row": " | ".join(key_text(t) for t in (owner, indikator) if t) if indikator else ""}
+        out.append(_entity(table, row, name or indikator, names, fields, ctx))
+    return out
+
+
+def _concept_matches(ctx: CheckContext) -> list:
+    """Rows of any two tables (one at least read by concept) that state the same concept for the same year."""
+    out = []
+    tables = [t for t in ctx.tables if t.data_rows]
+    for i, ta in enumerate(tables):
+        for tb in tables[i + 1:]:
+            if GENERIC_DOCUMENT not in (ta.spec.document, tb.spec.document):
+                continue  # two official layouts: PAIRS says what they share
+            fa, fb = concept_fields(ctx, ta), concept_fields(ctx, tb)
+            shared = sorted(set(fa) & set(fb))
+            for kinds, names in ((("kode", "program"), [f for f in shared if f.startswith("pagu@")]),
+                                 (("row",), [f for f in shared if not f.startswith("pagu@")])):
+                if not names:
+                    continue
+                pair = Pair(ta.spec.key, tb.spec.key, kinds, tuple(names))
+                a_items = concept_entities(ctx, ta, {f: fa[f] for f in names})
+                b_items = concept_entities(ctx, tb, {f: fb[f] for f in names})
+                out.extend((pair, ta, tb, a, b, ratio) for a, b, ratio in match(a_items, b_items, kinds))
     return out
 
 
@@ -251,7 +317,7 @@ class _CrossTableRule(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for pair, ta, tb, a, b, ratio in ctx.shared("crosstable.matches", matched_rows):
             for name in pair.fields:
-                if name not in self.fields or name not in a.values or name not in b.values:
+                if name.split("@")[0] not in self.fields or name not in a.values or name not in b.values:
                     continue
                 (va, la, ta_text), (vb, lb, tb_text) = a.values[name], b.values[name]
                 if not self.differs(va, vb):
