@@ -286,6 +286,8 @@ def _caption(sheet: SheetSnapshot, top: int) -> str:
 
 def header_candidate(sheet: SheetSnapshot, row: int, vocabulary: ConceptVocabulary) -> bool:
     """This row names a concept in a cell, and it or the row below names another."""
+    if _data_like(sheet.row_values(row)):
+        return False   # a row of figures is no header: the common case, decided without reading any text
     counts = []
     for r in (row, row + 1):
         counts.append(sum(1 for value in sheet.row_values(r) if isinstance(value, str)
@@ -297,10 +299,17 @@ def header_candidate(sheet: SheetSnapshot, row: int, vocabulary: ConceptVocabula
     return False
 
 
+_LONG_NUMBER = re.compile(r"\d{3}")
+
+
 def _names_concept(text: str, vocabulary: ConceptVocabulary) -> bool:
     from .qualifiers import read_period
 
+    if len(text.split()) > 14:
+        return False   # prose, a name or an indicator: headers are short
     period, rest = read_period(text)
+    if _LONG_NUMBER.search(rest):
+        return False   # "Jalan Mawar 123", "NIP 1987…": a header names no such number (years are taken out)
     return vocabulary.lookup(rest) is not None if rest else (period.tag != "")
 
 
@@ -330,8 +339,8 @@ def best_block(sheet: SheetSnapshot, top: int, vocabulary: ConceptVocabulary, va
 def _data_like(values: Iterable) -> bool:
     """A row of figures (amounts, percentages), not of header words: the header ends above it."""
     numbers = sum(1 for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)
-                  and not (isinstance(v, (int, float)) and float(v).is_integer() and 0 < v < 100))
-    return numbers >= 2
+                  and not (float(v).is_integer() and (0 < v < 100 or 1990 <= v <= 2100)))
+    return numbers >= 2   # column numbers (1, 2, 3 …) and years (2021, 2022) stand in headers too
 
 
 def _trim(readings: list[ColumnReading]) -> list[ColumnReading]:

@@ -90,14 +90,30 @@ class ConceptVocabulary:
             concept = self._by_spelling.get(candidate)
             if concept is not None:
                 return self._marked(concept, score, money, percent, candidate)
+        if not bare or len(bare) > 80:
+            return None
         best, best_score = None, FUZZY_THRESHOLD
-        for spelling, concept in self._by_spelling.items():
+        words = frozenset(bare.split())
+        for spelling, concept, spelling_words in self._by_initial().get(bare[0], ()):
             if abs(len(spelling) - len(bare)) > max(3, len(bare) // 3):
                 continue
-            score = similarity(bare, spelling) if bare else 0.0
+            if len(words) > 1 and 4 * len(words & spelling_words) < len(words) + len(spelling_words):
+                continue  # a typo costs one word: at least half the words must be shared
+            score = similarity(bare, spelling)
             if score > best_score:
                 best, best_score = concept, score
         return self._marked(best, best_score, money, percent, bare) if best is not None else None
+
+    def _by_initial(self) -> dict:
+        """Spellings by their first character: a typo seldom hits the first letter, and this keeps the
+        fuzzy pass to a few dozen candidates."""
+        index = self.__dict__.get("_initial")
+        if index is None:
+            index = {}
+            for spelling, concept in self._by_spelling.items():
+                index.setdefault(spelling[0], []).append((spelling, concept, frozenset(spelling.split())))
+            self.__dict__["_initial"] = index
+        return index
 
     def _marked(self, concept: Concept, score: float, money: bool, percent: bool, spelling: str) -> ConceptMatch:
         """Apply the Rp / % markers the text carries beyond its spelling."""
