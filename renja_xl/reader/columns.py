@@ -110,20 +110,24 @@ def read_block(sheet: SheetSnapshot, top: int, height: int, left: int, right: in
     return out
 
 
+def _names_and_numbers(readings: list[ColumnReading]) -> tuple[int, int]:
+    names = sum(1 for r in readings if r.concept is not None and r.concept.name in NAME_CONCEPTS)
+    numbers = sum(1 for r in readings if r.concept is not None and r.concept.name in NUMERIC_CONCEPTS)
+    return names, numbers
+
+
 def understood(readings: list[ColumnReading]) -> bool:
     """Enough to read as a table: a name or indikator column and two numeric columns."""
-    names = [r for r in readings if r.concept is not None and r.concept.name in NAME_CONCEPTS]
-    numbers = [r for r in readings if r.concept is not None and r.concept.name in NUMERIC_CONCEPTS]
-    return bool(names) and len(numbers) >= 2
+    names, numbers = _names_and_numbers(readings)
+    return names > 0 and numbers >= 2
 
 
 def lacking(readings: list[ColumnReading]) -> str:
-    """What a block's header lacks to be read as a table, for a message."""
-    names = [r for r in readings if r.concept is not None and r.concept.name in NAME_CONCEPTS]
-    numbers = [r for r in readings if r.concept is not None and r.concept.name in NUMERIC_CONCEPTS]
+    """What a block's header lacks to be read as a table, for a message ('' when nothing)."""
+    names, numbers = _names_and_numbers(readings)
     missing = []
     if not names:
         missing.append("kolom nama program/kegiatan atau indikator")
-    if len(numbers) < 2:
+    if numbers < 2:
         missing.append("dua kolom angka yang dikenali (target, realisasi, capaian, pagu, anggaran …)")
     return " dan ".join(missing)
