@@ -5,7 +5,7 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
-from renja_xl.parse.numbers import EN, ID, format_number, notation_of, parse_number
+from renja_xl.parse.numbers import EN, ID, format_number, notation_of, parse_number, split_label
 
 
 @pytest.mark.parametrize(
@@ -44,10 +44,97 @@ def test_seed_number_forms(text, value, percent, notation):
     assert not parsed.ambiguous
 
 
-@pytest.mark.parametrize("text", ["-", "–", "—", "", "   "])
-def test_dash_and_empty_mean_no_value(text):
+@pytest.mark.parametrize("text", ["-", "–", "—", "", "   ", "n/a", "N/A", "nihil", "Nihil", "tidak ada", "Tidak  Ada"])
+def test_dash_empty_and_words_mean_no_value(text):
     parsed = parse_number(text)
-    assert parsed is not None and parsed.value is None
+    assert parsed is not None and parsed.value is None and parsed.label is None
+
+
+@pytest.mark.parametrize(
+    "text, value, notation",
+    [
+        ("Rp 1.000.000,-", 1000000, ID),
+        ("Rp. 1.000.000,00", 1000000, ID),
+        ("1.000.000,-", 1000000, ID),
+        ("Rp1.500.000", 1500000, ID),
+        ("Rp 5.000,--", 5000, ID),
+        ("Rp 1.500,-", 1500, ID),  # ",-": the comma is the decimal mark, so the dot groups thousands
+        ("Rp 750,-", 750, ID),
+        ("1,000,000.-", 1000000, EN),
+        ("IDR 2.500.000,-", 2500000, ID),
+        ("(1.000,-)", -1000, ID),
+    ],
+)
+def test_rupiah_as_agencies_type_it(text, value, notation):
+    """``,-`` and ``.-`` say "no cents": the mark before the dash is the decimal mark."""
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == value
+    assert parsed.notation == notation and not parsed.ambiguous and not parsed.percent and parsed.label is None
+
+
+@pytest.mark.parametrize("text", ["1.5,-", "1,5.-", "1.000,50,-", ",-", "Rp ,-", "1.000.000,-x"])
+def test_no_cents_that_contradicts_itself_is_no_number(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, value, label, notation",
+    [
+        ("63,36 % (Sedang)", 63.36, "Sedang", ID),
+        ("82,51% (Sangat Baik)", 82.51, "Sangat Baik", ID),
+        ("100 % ( Tinggi )", 100, "Tinggi", None),
+        ("63.36% - Sedang", 63.36, "Sedang", EN),
+        ("63,36% – Sedang", 63.36, "Sedang", ID),
+        ("91,2 % (Sangat   Baik)", 91.2, "Sangat Baik", ID),  # spacing is normalised first
+        ("45% (kurang sekali baik nya)", 45, "kurang sekali baik nya", None),  # four words at most
+    ],
+)
+def test_capaian_with_its_predikat(text, value, label, notation):
+    parsed = parse_number(text)
+    assert parsed is not None
+    assert parsed.value == pytest.approx(value) and parsed.percent
+    assert parsed.label == label and parsed.notation == notation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "63,36 % (Sedang 2)",  # a digit in the annotation
+        "63,36 % (Sedang) x",  # not at the end
+        "63,36 % (a b c d e)",  # five words
+        "63,36 % (Sangat-Baik)",  # not letters and spaces only
+        "63,36 % -",  # a dash and nothing after it
+        "(Sedang)",  # an annotation of nothing
+        "- (Sedang)",  # an annotation of "no value"
+        "Baik - Sedang",
+        "63,36 % [Sedang]",
+    ],
+)
+def test_other_annotations_stay_unreadable(text):
+    assert parse_number(text) is None
+
+
+def test_split_label():
+    assert split_label("63,36 % (Sedang)") == ("63,36 %", "Sedang")
+    assert split_label("82,51% (Sangat Baik) ") == ("82,51%", "Sangat Baik")
+    assert split_label("100 % ( Tinggi )") == ("100 %", "Tinggi")
+    assert split_label("63.36% - Sedang") == ("63.36%", "Sedang")
+    assert split_label("63.36%—Sedang") == ("63.36%", "Sedang")
+    for text in ["63,36 %", "(Sedang)", "- Sedang", "1.000.000,-", "(1.000)", "12 (2 orang)", "a (b c d e f)", ""]:
+        assert split_label(text) == (text, None)
+    assert split_label(None) == (None, None)
+
+
+@pytest.mark.parametrize("text, notation", [("84,59%", ID), ("84.59 %", EN), ("84,59 persen", ID), ("84.59 Persen", EN),
+                                            ("84,59 prosen", ID)])
+def test_percentages_typed_as_text_in_either_notation(text, notation):
+    parsed = parse_number(text)
+    assert parsed.value == pytest.approx(84.59) and parsed.percent and parsed.notation == notation
+
+
+def test_a_number_too_large_for_a_float_is_no_number():
+    assert parse_number("9" * 400) is None
+    assert parse_number("9" * 300).value == pytest.approx(10.0 ** 300)
 
 
 @pytest.mark.parametrize("text", ["Penting", "APBD Kota", "1.2.3", "12,34,5", "4.300 Pencaker", "abc%", "2 .07"])
@@ -83,12 +170,14 @@ def test_notation_is_learnt_from_the_texts_that_prove_it():
     assert notation_of(["1.000.000", "1,000,000"]) is None  # a tie proves nothing
 
 
-@given(st.text())
+@given(st.text() | st.text(alphabet=st.sampled_from(list("0123456789.,-–%() RpSedangBaik")), max_size=30))
 def test_never_raises_on_any_text(text):
     parse_number(text)
     parse_number(text, ID)
     parse_number(text, EN)
     notation_of([text])
+    rest, label = split_label(text)
+    assert label is None or (label and rest and label in text)
 
 
 @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.sampled_from([ID, EN]), st.integers(0, 3))

@@ -5,7 +5,7 @@ from hypothesis import given, strategies as st
 
 from renja_xl.parse.numbers import EN, ID
 from renja_xl.parse.targets import parse_target
-from renja_xl.parse.units import load_units
+from renja_xl.parse.units import default_units, load_units
 
 
 def parts(text, notation=None):
@@ -72,7 +72,75 @@ def test_seed_target_forms(text, expected):
     assert target.text == str(text)  # the original text is kept beside the parse
 
 
-@pytest.mark.parametrize("text", ["-", "", None, "  "])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a unit written before its number is that number's unit, exactly as after it
+        ("orang 640", [(640, "orang", "count")]),
+        ("Orang 640", [(640, "orang", "count")]),
+        ("Pencaker 4.300", [(4300, "orang", "count")]),  # the count settles the ambiguous number, as after it
+        ("Dokumen 3", [(3, "dokumen", "document")]),
+        ("kali pertemuan 4", [(4, "kali", "count")]),
+        ("orang 640, jenis 2", [(640, "orang", "count"), (2, "jenis", "count")]),
+        ("orang 31, 2 jenis", [(31, "orang", "count"), (2, "jenis", "count")]),
+        # rupiah, as agencies type it: one currency value
+        ("Rp 1.000.000,-", [(1000000, "rupiah", "currency")]),
+        ("Rp. 1.000.000,00", [(1000000, "rupiah", "currency")]),
+        ("Rp1.500.000", [(1500000, "rupiah", "currency")]),
+        ("Rp 4.300", [(4300, "rupiah", "currency")]),  # no one writes 4,3 rupiah
+        ("1.000.000,-", [(1000000, None, "none")]),
+        ("1.000.000 rupiah", [(1000000, "rupiah", "currency")]),
+        ("Rp 1.000.000,- dan 5 orang", [(1000000, "rupiah", "currency"), (5, "orang", "count")]),
+        # a capaian with its predikat: one percent value, the predikat no second value
+        ("63,36 % (Sedang)", [(63.36, "%", "percent")]),
+        ("82,51% (Sangat Baik)", [(82.51, "%", "percent")]),
+        ("100 % ( Tinggi )", [(100, "%", "percent")]),
+        ("63.36% - Sedang", [(63.36, "%", "percent")]),
+        ("12 (orang)", [(12, "orang", "count")]),  # an annotation that is a unit is the unit
+        ("5 dan 6", [(5, None, "none"), (6, None, "none")]),  # "dan" is no unit
+        ("84,59 persen", [(84.59, "%", "percent")]),
+    ],
+)
+def test_forms_agencies_type(text, expected):
+    target = parse_target(text)
+    assert parts(text) == [(pytest.approx(v) if v is not None else None, u, k) for v, u, k in expected]
+    assert target.leftover == "" and not any(p.ambiguous for p in target.parts)
+
+
+def test_a_unit_before_its_number_reads_like_a_unit_after_it():
+    for notation in (None, ID, EN):
+        assert parse_target("orang 640", notation).parts == parse_target("640 orang", notation).parts
+        assert parse_target("Pencaker 4.300", notation).parts == parse_target("4.300 Pencaker", notation).parts
+    assert not parse_target("orang 640").is_multiple
+
+
+SPELLINGS = sorted({spelling for spelling in default_units()._by_spelling})
+
+
+@given(st.sampled_from(SPELLINGS), st.integers(0, 10**9), st.sampled_from([None, ID, EN]))
+def test_every_unit_reads_the_same_before_and_after_its_number(spelling, number, notation):
+    before, after = parse_target(f"{spelling} {number}", notation), parse_target(f"{number} {spelling}", notation)
+    assert before.parts == after.parts and len(before.parts) == 1
+    assert before.leftover == after.leftover == ""
+
+
+def test_the_predikat_is_kept_as_the_label():
+    target = parse_target("63,36 % (Sedang)")
+    assert not target.is_multiple and target.parts[0].label == "Sedang" and target.parts[0].unit_text == "%"
+    assert parse_target("82,51% (Sangat Baik)").parts[0].label == "Sangat Baik"
+    assert parse_target("23%").parts[0].label is None
+    assert parse_target("12 (orang)").parts[0].label is None  # it became the unit
+
+
+def test_unreadable_leftovers_stay_leftovers():
+    assert parse_target("1.2.3 orang").leftover == "1.2.3 orang"
+    assert parse_target("sebanyak 640 orang").leftover == "sebanyak"
+    target = parse_target("63,36 % (Sedang 2)")
+    assert target.leftover  # not a predikat: not silently dropped
+    assert parse_target("Target orang 640").leftover == "Target orang"
+
+
+@pytest.mark.parametrize("text", ["-", "", None, "  ", "n/a", "N/A", "–", "nihil", "tidak ada", "Rp -"])
 def test_empty_targets(text):
     target = parse_target(text)
     assert target.parts == () and target.is_empty

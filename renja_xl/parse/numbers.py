@@ -12,7 +12,14 @@ such as ``4.300`` or ``2,589`` does not: it is *ambiguous* and is resolved with 
 notation learnt from the other cells of its column (see :func:`notation_of`), or
 reported as ambiguous when that is not possible.
 
-Everything here is pure and total: no function raises on any string.
+Cells often carry more than the number: a currency (``Rp 1.000.000,-``, where ``,-``
+says "no cents"), a percent sign or word (``84,59 persen``) and, in LKjIP tables, the
+predikat of a capaian (``63,36 % (Sedang)``, ``63.36% - Sedang``; see
+:func:`split_label`).
+
+Everything here is pure and total: no function raises on any string, and every
+function takes time linear in its input (no regular expression here can backtrack
+more than a bounded amount, and nothing slices the rest of a text in a loop).
 """
 
 from __future__ import annotations
@@ -26,22 +33,33 @@ from typing import Any, Iterable, Optional
 ID = "id"
 EN = "en"
 
-# "no value" markers seen in the documents: dashes of every width, and empty text.
-_NO_VALUE = {"", "-", "–", "—", "--", "n/a", "na", "nihil"}
-_CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
-_PERCENT = re.compile(r"\s*(?:%|persen|prosen)\s*$", re.IGNORECASE)
-_CORE = re.compile(r"^[+-]?\d[\d.,]*$")
-_THREE = re.compile(r"^\d{3}$")
+# "no value" markers seen in the documents: dashes of every width, empty text, and words.
+_NO_VALUE = {"", "-", "–", "—", "--", "n/a", "na", "nihil", "tidak ada"}
+_NO_VALUE_LONGEST = max(map(len, _NO_VALUE))
+_CURRENCY = re.compile(r"(?:rp\.?|idr)\s*", re.IGNORECASE)  # used with .match: a prefix only
+_PERCENT_WORDS = ("persen", "prosen")  # and "%"
+_CORE = re.compile(r"[+-]?\d[\d.,]*")  # used with .fullmatch
+_PLAIN = re.compile(r"[+-]?\d(?:[\d.,]*\d)?")  # used with .fullmatch: a core that needs no cleaning
+_THREE = re.compile(r"\d{3}")  # used with .fullmatch
+# "1.000.000,-" / "1,000,000.-" (also ",--"): the mark before the dash is the decimal mark, and no cents follow
+_NO_CENTS = re.compile(r"([.,])[-–—]{1,2}")  # used with .search(s, len(s) - 3): the end only
+_DASHES = "-–—"
+_WHITESPACE = re.compile(r"\s+")  # \s is exactly what str.split() splits on
+# a predikat: 1 to 4 words of letters, spaces around them allowed
+_LABEL = re.compile(r"\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*")  # used with .fullmatch
 
 
 @dataclass(frozen=True)
 class ParsedNumber:
     """The reading of one numeric text.
 
-    ``value`` is None for an explicit "no value" (``-``, empty). ``percent`` tells that
-    the text carried a ``%`` sign (the value is then the number shown, 61.91 for
-    ``61,91%``). ``ambiguous`` is True when the notation could not be decided and the
-    value is the thousands reading. ``notation`` is what the text itself proves.
+    ``value`` is None for an explicit "no value" (``-``, ``n/a``, ``nihil``, ``tidak
+    ada``, empty). ``percent`` tells that the text carried a ``%`` sign or the word
+    ``persen`` (the value is then the number shown, 61.91 for ``61,91%``). ``ambiguous``
+    is True when the notation could not be decided and the value is the thousands
+    reading. ``notation`` is what the text itself proves. ``label`` is the annotation
+    written after the number, as written (``"Sedang"`` for ``63,36 % (Sedang)``), None
+    when there is none (see :func:`split_label`).
     """
 
     text: str
@@ -49,6 +67,58 @@ class ParsedNumber:
     percent: bool = False
     ambiguous: bool = False
     notation: Optional[str] = None
+    label: Optional[str] = None
+
+
+def split_label(text: str) -> tuple[str, Optional[str]]:
+    """Split a trailing annotation off a text: ``(rest, label)``, or ``(text, None)`` when there is none.
+
+    The annotation is what LKjIP tables write after a capaian, its predikat: one to four
+    words of letters and spaces, in parentheses at the very end or after a dash
+    (``-``, ``–``, ``—``). Something must stand before it. ``rest`` and ``label`` are
+    stripped; the label keeps its spelling. Anything else is no annotation.
+
+    >>> split_label("63,36 % (Sedang)")
+    ('63,36 %', 'Sedang')
+    >>> split_label("100 % ( Tinggi )")
+    ('100 %', 'Tinggi')
+    >>> split_label("63.36% - Sangat Baik")
+    ('63.36%', 'Sangat Baik')
+    >>> split_label("1.000.000,-"), split_label("(Sedang)"), split_label("12 (2 orang)")
+    (('1.000.000,-', None), ('(Sedang)', None), ('12 (2 orang)', None))
+    """
+    if not isinstance(text, str):
+        return text, None
+    body = text.rstrip()
+    last = body[-1:]
+    if last == ")":
+        start = body.rfind("(")
+        tail = _LABEL.fullmatch(body, start + 1, len(body) - 1) if start >= 0 else None
+    elif last.isalpha():  # a label after a dash ends with a letter
+        start = max(body.rfind("-"), body.rfind("–"), body.rfind("—"))
+        tail = _LABEL.fullmatch(body, start + 1) if start >= 0 else None
+    else:
+        return text, None
+    if tail is None:
+        return text, None
+    rest = body[:start].strip()
+    if not rest:
+        return text, None
+    return rest, tail.group(1)
+
+
+def single_spaced(text: str) -> str:
+    """``text`` with every run of white space as one space and none at either end.
+
+    The same as ``" ".join(text.split())``, without building a list of every word of a
+    long text (which costs more than linear time on a real machine's memory).
+
+    >>> single_spaced("  63,36 %   (Sedang) ")
+    '63,36 % (Sedang)'
+    """
+    if len(text) <= 256:
+        return " ".join(text.split())
+    return _WHITESPACE.sub(" ", text).strip()
 
 
 def _strip_trailing_dot(core: str) -> str:
@@ -58,7 +128,7 @@ def _strip_trailing_dot(core: str) -> str:
 
 def _groups_ok(groups: list[str]) -> bool:
     """Thousands groups: a 1-3 digit head followed by exact 3-digit groups."""
-    return 1 <= len(groups[0]) <= 3 and all(_THREE.match(g) for g in groups[1:])
+    return 1 <= len(groups[0]) <= 3 and all(_THREE.fullmatch(g) for g in groups[1:])
 
 
 def _read_core(core: str, notation: Optional[str]) -> tuple[Optional[float], bool, Optional[str]]:
@@ -99,8 +169,12 @@ def parse_number(raw: Any, notation: Optional[str] = None) -> Optional[ParsedNum
     """Read a cell as a number; None when it is not a number at all.
 
     ``raw`` may be an int/float (taken as is) or text in either notation, with an
-    optional ``Rp`` prefix and ``%`` suffix. ``notation`` (``"id"``/``"en"``) settles
-    ambiguous texts like ``4.300``.
+    optional ``Rp``/``Rp.``/``IDR`` prefix, a ``,-`` or ``.-`` suffix ("no cents": the
+    mark before the dash is the decimal mark), a ``%``/``persen`` suffix and a trailing
+    predikat (``63,36 % (Sedang)``, kept in ``label``). ``notation`` (``"id"``/``"en"``)
+    settles ambiguous texts like ``4.300``. ``-``, ``n/a``, ``nihil``, ``tidak ada`` and
+    empty text are an explicit "no value" (``value`` None). A number too large for a
+    float is no number.
 
     >>> parse_number("949.973.000").value
     949973000.0
@@ -108,6 +182,13 @@ def parse_number(raw: Any, notation: Optional[str] = None) -> Optional[ParsedNum
     (61.91, True)
     >>> parse_number("4.300").ambiguous, parse_number("4.300", "en").value
     (True, 4.3)
+    >>> parse_number("Rp 1.000.000,-").value, parse_number("Rp1.500.000").value
+    (1000000.0, 1500000.0)
+    >>> parsed = parse_number("63,36 % (Sedang)")
+    >>> parsed.value, parsed.percent, parsed.label
+    (63.36, True, 'Sedang')
+    >>> parse_number("tidak ada").value is None, parse_number("63,36 % (Sedang 2)")
+    (True, None)
     """
     if isinstance(raw, bool):
         return None
@@ -118,29 +199,64 @@ def parse_number(raw: Any, notation: Optional[str] = None) -> Optional[ParsedNum
     if not isinstance(raw, str):
         return None
     text = raw
-    s = " ".join(raw.split()).strip()
-    if s.lower() in _NO_VALUE:
+    if _PLAIN.fullmatch(raw):  # the common case, digits and marks only: "4.300", "949,973,000"
+        return _reading(text, raw, notation, False, False)
+    s = single_spaced(raw)
+    if len(s) <= _NO_VALUE_LONGEST and s.lower() in _NO_VALUE:
         return ParsedNumber(text=text, value=None)
-    s = _CURRENCY.sub("", s)
+    s, label = split_label(s)
+    parsed = _parse_plain(text, s, notation)
+    if label is None or parsed is None:
+        return parsed
+    if parsed.value is None:
+        return None  # a predikat annotates a number: "- (Sedang)" is no reading
+    return ParsedNumber(text=text, value=parsed.value, percent=parsed.percent, ambiguous=parsed.ambiguous,
+                        notation=parsed.notation, label=label)
+
+
+def _parse_plain(text: str, s: str, notation: Optional[str]) -> Optional[ParsedNumber]:
+    """:func:`parse_number` of a normalised text ``s`` without annotation."""
+    if s[:1] in "rRiI":
+        currency = _CURRENCY.match(s)
+        if currency:
+            s = s[currency.end():]
     percent = False
-    m = _PERCENT.search(s)
-    if m:
-        percent = True
-        s = s[: m.start()].strip()
+    if s.endswith("%"):
+        percent, s = True, s[:-1].rstrip()
+    elif s[-6:].lower() in _PERCENT_WORDS:
+        percent, s = True, s[:-6].rstrip()
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
-    if s.lower() in _NO_VALUE:
+    if len(s) <= _NO_VALUE_LONGEST and s.lower() in _NO_VALUE:
         return ParsedNumber(text=text, value=None, percent=percent) if (percent or s == "-") else None
-    s = _strip_trailing_dot(s)
-    if not _CORE.match(s):
+    no_cents = _NO_CENTS.search(s, max(len(s) - 3, 0)) if s[-1:] in _DASHES else None
+    suffix_notation = None
+    if no_cents and no_cents.end() == len(s):
+        suffix_notation = ID if no_cents.group(1) == "," else EN
+        decimal_mark = no_cents.group(1)
+        s = s[: no_cents.start()]
+        if decimal_mark in s:
+            return None  # "1.000,50,-": cents and "no cents" at once
+    else:
+        s = _strip_trailing_dot(s)
+    if not _CORE.fullmatch(s):
         return None
-    value, ambiguous, proven = _read_core(s, notation)
-    if value is None:
+    if suffix_notation is None:
+        return _reading(text, s, notation, percent, negative)
+    value, ambiguous, proven = _read_core(s, suffix_notation)
+    if value is None or not math.isfinite(value) or proven not in (None, suffix_notation):
+        return None  # "1.5,-": a decimal dot where the comma is the decimal mark
+    return ParsedNumber(text=text, value=-value if negative else value, percent=percent, notation=suffix_notation)
+
+
+def _reading(text: str, core: str, notation: Optional[str], percent: bool, negative: bool) -> Optional[ParsedNumber]:
+    """The ParsedNumber of digits with separators (``core``), or None when they are no number."""
+    value, ambiguous, proven = _read_core(core, notation)
+    if value is None or not math.isfinite(value):
         return None
-    if negative:
-        value = -value
-    return ParsedNumber(text=text, value=value, percent=percent, ambiguous=ambiguous, notation=proven)
+    return ParsedNumber(text=text, value=-value if negative else value, percent=percent, ambiguous=ambiguous,
+                        notation=proven)
 
 
 def notation_of(texts: Iterable[Any]) -> Optional[str]:

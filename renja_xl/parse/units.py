@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
+from .numbers import single_spaced
+
 KINDS = ("percent", "count", "document", "index", "currency", "time", "measure", "unknown")
 
 
@@ -31,7 +33,7 @@ class Unit:
 
 def normalise_spelling(text: str) -> str:
     """Lower case, single spaces, no trailing dot or colon: ``' Dok. '`` -> ``'dok'``."""
-    return " ".join(text.lower().split()).strip(" .:;,")
+    return single_spaced(text.lower()).strip(" .:;,")
 
 
 class UnitVocabulary:
@@ -54,7 +56,7 @@ class UnitVocabulary:
             return None
         if key in self._by_spelling:
             return self._by_spelling[key]
-        words = key.split()
+        words = key.split(" ", self._max_words)  # the leading words only: linear in a long text
         for n in range(min(len(words) - 1, self._max_words), 0, -1):
             hit = self._by_spelling.get(" ".join(words[:n]))
             if hit:
