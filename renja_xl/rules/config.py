@@ -18,6 +18,9 @@ A file that cannot be read or names an unknown rule or severity is unusable inpu
 from __future__ import annotations
 
 import configparser
+import math
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -62,21 +65,115 @@ def _value(text: str):
         return text.strip()
 
 
-def read_config(path: Path) -> CheckConfig:
-    """Parse one settings file."""
-    all_rules()
-    parser = configparser.ConfigParser()
+MAX_SETTINGS_BYTES = 4 * 1024 * 1024   # a settings or vocabulary file is a few kilobytes
+MAIN_KEYS = ("satuan", "kolom")        # what the [renja_xl] section may set
+_TRUE = ("true", "yes", "ya", "on", "1")
+_FALSE = ("false", "no", "tidak", "off", "0")
+
+
+def read_text_file(path: Path, what: str, named_in: str = "") -> str:
+    """A small UTF-8 text file's content, or an InputError sentence saying why it is not one.
+
+    Only a regular file is opened (a FIFO, a device or a folder is refused by name
+    without blocking), at most :data:`MAX_SETTINGS_BYTES` are read, and the bytes must
+    be UTF-8 text: ``satuan = /usr/bin/ls`` gets a sentence, not a decoding error.
+    """
+    where = f" yang disebut di '{named_in}'" if named_in else ""
     try:
-        with open(path, encoding="utf-8") as handle:
-            parser.read_file(handle)
-    except (OSError, UnicodeDecodeError, configparser.Error) as exc:
-        raise InputError(f"Berkas pengaturan '{path.name}' tidak dapat dibaca ({type(exc).__name__}).") from None
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        raise InputError(f"{what} '{path}'{where} tidak ditemukan.") from None
+    if not stat.S_ISREG(mode):
+        kind = "adalah folder" if stat.S_ISDIR(mode) else "bukan berkas biasa (pipa, perangkat atau soket)"
+        raise InputError(f"{what} '{path}'{where} {kind}; yang diharapkan berkas teks.")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(f"{what} '{path}'{where} bukan berkas biasa; yang diharapkan berkas teks.")
+            data = handle.read(MAX_SETTINGS_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{what} '{path}'{where} tidak dapat dibaca ({exc.strerror or type(exc).__name__}).") from None
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise InputError(f"{what} '{path}'{where} terlalu besar (lebih dari {MAX_SETTINGS_BYTES // 1024 ** 2} MB) "
+                         "untuk berkas pengaturan.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{what} '{path}'{where} bukan berkas teks UTF-8 (mungkin berkas program atau biner).") \
+            from None
+    if "\x00" in text:
+        raise InputError(f"{what} '{path}'{where} bukan berkas teks (berisi byte nol).")
+    return text
+
+
+def _units_file(value: str, ini: Path) -> str:
+    """The path ``satuan =`` names, checked to be a readable CSV of units (unit,kind,spellings)."""
+    import csv
+    import io
+
+    if not value.strip():
+        raise InputError(f"Pengaturan 'satuan' di '{ini.name}' kosong; isi dengan nama berkas CSV satuan.")
+    units = Path(value.strip())
+    path = units if units.is_absolute() else ini.parent / units
+    text = read_text_file(path, "Berkas satuan", ini.name)
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise InputError(f"Berkas satuan '{units}' yang disebut di '{ini.name}' bukan CSV yang sah ({exc}).") from None
+    if not rows or "unit" not in [h.strip() for h in rows[0]]:
+        raise InputError(f"Berkas satuan '{units}' yang disebut di '{ini.name}' tidak berkolom unit,kind,spellings "
+                         "pada baris pertamanya.")
+    return str(path)
+
+
+def _boolean(raw: str, key: str, code: str, ini: Path) -> bool:
+    lowered = raw.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise InputError(f"Nilai '{raw.strip()}' untuk {key} {code} di '{ini.name}' bukan ya/tidak "
+                     "(true/false, yes/no, on/off, 1/0).")
+
+
+def _option_value(raw: str, default, key: str, code: str, ini: Path):
+    """A rule option typed like its default: yes/no, a finite number, or text."""
+    if isinstance(default, bool):
+        return _boolean(raw, key, code, ini)
+    if isinstance(default, (int, float)):
+        try:
+            number = float(raw.strip())
+        except ValueError:
+            number = float("nan")
+        if not math.isfinite(number):
+            raise InputError(f"Nilai '{raw.strip()}' untuk opsi {key} {code} di '{ini.name}' bukan bilangan.")
+        if isinstance(default, int) and not number.is_integer():
+            raise InputError(f"Nilai '{raw.strip()}' untuk opsi {key} {code} di '{ini.name}' harus bilangan bulat.")
+        return int(number) if isinstance(default, int) else number
+    if default is None:
+        return _value(raw)
+    return raw.strip()
+
+
+def read_config(path: Path) -> CheckConfig:
+    """Parse one settings file; every value is checked, a wrong one gets a sentence (exit 2)."""
+    all_rules()
+    parser = configparser.ConfigParser(interpolation=None)  # a '%' in a path is a percent sign, not a reference
+    text = read_text_file(path, "Berkas pengaturan")
+    try:
+        parser.read_string(text, source=path.name)
+    except configparser.Error as exc:
+        raise InputError(f"Berkas pengaturan '{path.name}' tidak dapat dibaca ({type(exc).__name__}: "
+                         f"{str(exc).splitlines()[0][:160]}).") from None
     config = CheckConfig(source=str(path))
+    if parser.has_section("renja_xl"):
+        for key in parser.options("renja_xl"):
+            if key not in MAIN_KEYS:
+                raise InputError(f"Pengaturan '{key}' di bagian [renja_xl] '{path.name}' tidak dikenal "
+                                 f"(yang dikenal: {', '.join(MAIN_KEYS)}).")
     if parser.has_section("renja_xl") and parser.has_option("renja_xl", "satuan"):
-        units = Path(parser.get("renja_xl", "satuan"))
-        config.units_file = str(units if units.is_absolute() else path.parent / units)
-        if not Path(config.units_file).is_file():
-            raise InputError(f"Berkas satuan '{units}' yang disebut di '{path.name}' tidak ditemukan.")
+        config.units_file = _units_file(parser.get("renja_xl", "satuan"), path)
     if parser.has_section("renja_xl") and parser.has_option("renja_xl", "kolom"):
         columns = Path(parser.get("renja_xl", "kolom"))
         config.columns_file = str(columns if columns.is_absolute() else path.parent / columns)
@@ -91,7 +188,7 @@ def read_config(path: Path) -> CheckConfig:
         settings = RuleSettings()
         for key, raw in parser.items(section):
             if key == "enabled":
-                settings.enabled = bool(_value(raw))
+                settings.enabled = _boolean(raw, key, code, path)
             elif key == "severity":
                 try:
                     settings.severity = Severity(raw.strip().lower())
@@ -101,7 +198,7 @@ def read_config(path: Path) -> CheckConfig:
                 if key not in REGISTRY[code].options:
                     known = ", ".join(REGISTRY[code].options) or "tidak ada"
                     raise InputError(f"Opsi '{key}' untuk {code} di '{path.name}' tidak dikenal (opsi: {known}).")
-                settings.options[key] = _value(raw)
+                settings.options[key] = _option_value(raw, REGISTRY[code].options[key], key, code, path)
         config.rules[code] = settings
     return config
 
@@ -109,8 +206,7 @@ def read_config(path: Path) -> CheckConfig:
 def find_config(workbook: Optional[Path], explicit: Optional[Path] = None) -> CheckConfig:
     """The settings that apply to a workbook (defaults when no file is found)."""
     if explicit is not None:
-        if not explicit.is_file():
-            raise InputError(f"Berkas pengaturan '{explicit}' tidak ditemukan.")
+        read_text_file(explicit, "Berkas pengaturan")  # found, regular, text: or a sentence
         return read_config(explicit)
     candidates = []
     if workbook is not None:
@@ -119,11 +215,11 @@ def find_config(workbook: Optional[Path], explicit: Optional[Path] = None) -> Ch
     for candidate in candidates:
         if candidate.is_file():
             if candidate.name == "setup.cfg":
-                parser = configparser.ConfigParser()
+                parser = configparser.ConfigParser(interpolation=None)
                 try:
                     parser.read(candidate, encoding="utf-8")
-                except configparser.Error:
-                    continue
+                except (configparser.Error, UnicodeDecodeError, OSError):
+                    continue  # another tool's file: not ours to judge
                 if not any(s == "renja_xl" or s.startswith(_PREFIX) for s in parser.sections()):
                     continue
             return read_config(candidate)
