@@ -80,7 +80,7 @@ def cmd_fill(args: argparse.Namespace) -> int:
     """Write the computed columns of every table as live formulas into a copy."""
     from .compute import FillOptions, compute_workbook
     from .io.files import load_snapshot
-    from .io.write import plan_output, write_computed
+    from .io.write import plan_target, write_computed
     from .reader import find_tables
 
     source = Path(args.file)
@@ -89,7 +89,7 @@ def cmd_fill(args: argparse.Namespace) -> int:
     if not tables:
         raise InputError(f"Tidak ada tabel Renja/LKjIP yang dikenali di '{source.name}'; tidak ada yang dihitung.")
     fills = compute_workbook(snapshot, tables, FillOptions(rollup=args.rollup))
-    target = plan_output(source, Path(args.output) if args.output else None, "_terisi", args.in_place)
+    target, backup = plan_target(source, Path(args.output) if args.output else None, "_terisi", args.in_place)
     cells = [c for f in fills for c in f.cells]
     write_computed(source, target, cells, limits_of(args))
     for fill in fills:
@@ -100,7 +100,7 @@ def cmd_fill(args: argparse.Namespace) -> int:
         print(f"[{fill.table.sheet}] {fill.table.spec.sheet}: {len(fill.cells)} rumus ({detail})")
         if fill.missing:
             print(f"      kolom hitungan tidak ada di lembar ini: {', '.join(fill.missing)}")
-    print(f"ditulis: {target}" + (f" (cadangan: {source.name}.bak)" if args.in_place else ""))
+    print(f"ditulis: {target}" + (f" (cadangan: {backup})" if backup else ""))
     return EXIT_OK
 
 

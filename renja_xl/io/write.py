@@ -2,18 +2,20 @@
 
 Only the computed cells change (formula and number format); conditional colours are
 added over Predikat cells. The copy is written atomically. ``--in-place`` keeps a
-``.bak`` copy of the input first.
+backup of the input first (``.bak``, kept for good; later runs add ``.bak.1``…) and
+writes through a symbolic link into the file it points to, keeping that file's mode.
 """
 
 from __future__ import annotations
 
-import shutil
+import os
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from ..compute.engine import ComputedCell
 from ..edits import fill_edits
 from ..errors import OutputError
+from .atomic import keep_backup, real_target, why
 from .package import DEFAULT_LIMITS, Limits
 from .patch import patch_file
 
@@ -25,21 +27,38 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def plan_output(source: Path, output: Path | None, suffix: str, in_place: bool) -> Path:
-    """Where the result goes: never the input, unless ``in_place`` (then a ``.bak`` is kept)."""
+def plan_target(source: Path, output: Optional[Path], suffix: str, in_place: bool) -> tuple[Path, Optional[Path]]:
+    """(where the result goes, the backup kept): never the input, unless ``in_place``.
+
+    With ``in_place`` the result goes to the input's real file (a symbolic link followed)
+    and a backup of its current bytes is kept beside it first (:func:`keep_backup`).
+    """
     if in_place:
         if output is not None and not _same_file(source, output):
             raise OutputError("--in-place tidak dapat digabung dengan -o/--output ke berkas lain.")
-        backup = source.with_name(source.name + ".bak")
+        real = real_target(source)
         try:
-            shutil.copy2(source, backup)
+            with open(real, "rb") as handle:
+                data = handle.read()
+                like = os.fstat(handle.fileno())
         except OSError as exc:
-            raise OutputError(f"Cadangan '{backup.name}' tidak dapat dibuat ({exc.strerror or exc}); berkas asli tidak diubah.") from None
-        return source
+            raise OutputError(f"Cadangan berkas '{source.name}' tidak dapat dibuat ({why(exc)}); berkas asli tidak "
+                              "diubah.") from None
+        try:
+            backup = keep_backup(real, data, like)
+        except OSError as exc:
+            raise OutputError(f"Cadangan '{real.name}.bak' tidak dapat dibuat ({why(exc)}); berkas asli tidak "
+                              "diubah.") from None
+        return real, backup
     target = output or source.with_name(f"{source.stem}{suffix}{source.suffix}")
     if _same_file(source, target):
         raise OutputError(f"Hasil tidak boleh menimpa berkas masukan '{source.name}'; pilih nama lain atau pakai --in-place.")
-    return target
+    return target, None
+
+
+def plan_output(source: Path, output: Path | None, suffix: str, in_place: bool) -> Path:
+    """Where the result goes (see :func:`plan_target`, whose backup this leaves unnamed)."""
+    return plan_target(source, output, suffix, in_place)[0]
 
 
 def write_computed(source: Path, target: Path, cells: Iterable[ComputedCell], limits: Limits = DEFAULT_LIMITS) -> None:
