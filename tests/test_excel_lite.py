@@ -17,7 +17,9 @@ from openpyxl import load_workbook
 from xlwings.server import custom_functions_call, custom_functions_meta, custom_scripts_call
 
 from conftest import RENJA_EXAMPLE
-from xlwings_client import apply_actions, payload
+from xlwings_client import LiteExcel
+
+from renja_xl.excel.client import MARKS_SHEET
 
 LITE = Path(__file__).resolve().parent.parent / "macros" / "lite"
 sys.path.insert(0, str(LITE))
@@ -56,16 +58,50 @@ def test_worksheet_functions_through_the_remote_engine(name, args, expected):
 @pytest.mark.parametrize("script", ["periksa", "hitung", "bersihkan"])
 def test_the_scripts_run_and_tell_the_user(script):
     workbook = load_workbook(RENJA_EXAMPLE)
-    book = xw.Book(json=payload(workbook, "renja.xlsx"))
-    asyncio.run(custom_scripts_call(lite, script, typehint_to_value={xw.Book: book}))
-    actions = book.json()["actions"]
-    alerts = [a["args"] for a in actions if a["func"] == "alert"]
-    assert len(alerts) == 1 and alerts[0][1] == "Renja XL"
-    apply_actions(workbook, [a for a in actions if a["func"] != "alert"])
+    with LiteExcel(workbook, "renja.xlsx") as excel:
+        book = excel.book()
+        asyncio.run(custom_scripts_call(lite, script, typehint_to_value={xw.Book: book}))
+        excel.finish(book)
+    assert len(excel.alerts) == 1 and excel.alerts[0][1] == "Renja XL"
+    assert "Catatan" not in excel.alerts[0][0]      # formats and colours were read: nothing left untold
     if script == "periksa":
         assert workbook.sheetnames[0] == "Hasil Validasi"
+        assert excel.alerts[0][0].startswith("117 kesalahan")   # as renja-xl check on the same file
     if script == "hitung":
         assert workbook["T2.1 Evaluasi Renja"]["H8"].value.startswith("=")
+
+
+def test_a_10000_row_tabel_3_4_through_the_lite_path_gives_the_findings_of_check(tmp_path, capsys):
+    """A large sheet: colours read within get_colors()'s 100,000 cells a call, the same findings, no traceback."""
+    import json
+
+    from openpyxl.styles import PatternFill
+
+    from renja_xl.cli import main
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_check import make_t34
+
+    path = tmp_path / "t34.xlsx"
+    make_t34(path, 10_000)
+    workbook = load_workbook(path)
+    ws = workbook["T3.4 Rencana Program"]
+    big = [c for row in ws.iter_rows(min_row=9000, max_row=9100) for c in row if isinstance(c.value, int)]
+    big[0].value += 7                                           # a kode roll-up that no longer adds up
+    big[0].fill = PatternFill("solid", fgColor="FFFFFF00")       # under the user's own yellow
+    workbook.save(path)
+    main(["check", str(path), "-o", str(tmp_path / "diperiksa.xlsx")])
+    expected = load_workbook(tmp_path / "diperiksa.xlsx")
+    with LiteExcel(workbook, path.name) as excel:
+        book = excel.book()
+        asyncio.run(custom_scripts_call(lite, "periksa", typehint_to_value={xw.Book: book}))
+        excel.finish(book)
+    assert len(excel.alerts) == 1 and excel.alerts[0][0].startswith("1 kesalahan"), excel.alerts
+    values = [list(r) for r in workbook["Hasil Validasi"].iter_rows(values_only=True)]
+    assert values == [list(r) for r in expected["Hasil Validasi"].iter_rows(values_only=True)]
+    marks = [list(r) for r in workbook[MARKS_SHEET].iter_rows(values_only=True)]
+    assert ["T3.4 Rencana Program", big[0].coordinate, "FFFF00", 1] in marks   # the user's yellow, kept for Bersihkan
+    assert excel.calls["getRangeData"] < 60                      # independent of the number of rows
 
 
 @pytest.mark.parametrize("example", ["renja", "lkjip"])

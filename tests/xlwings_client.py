@@ -1,15 +1,20 @@
-"""What the xlwings Office.js client does around a button, for the tests: send a workbook, apply the actions.
+"""What the xlwings Office.js client does around a button, for the tests: send a workbook, answer reads, apply actions.
 
 The xlwings remote engine (``xw.Book(json=...)``, the engine of xlwings Lite and Server) is
 real; the client around it is Excel. Here the client is played by openpyxl on the same
 file: :func:`payload` builds the JSON the client sends (every sheet's values from A1,
-its notes, the book's name), :func:`client_facts` answers what Lite's awaited reads
-(``get_number_format()``, ``get_colors()``) would answer, and :func:`apply_actions`
-carries out the actions the engine returns, as the client does in Excel.
+its notes, the book's name), :func:`apply_actions` carries out the actions the engine
+returns, as the client does in Excel, and :class:`LiteExcel` is Excel with the xlwings
+Lite add-in: it answers the reads xlwings Lite sends to Excel (``js.xlwings.getRangeData``
+behind ``await Range.get_number_format()`` and ``get_colors()``, ``runActions`` when a read
+follows queued writes) exactly as xlwings documents them: one format string for a range,
+None when its cells do not share one; colours of at most 100,000 cells a call.
+:func:`client_facts` gives what a caller holding the file knows (a format per cell).
 """
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import re
 from pathlib import Path
@@ -17,7 +22,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 
 def _json_value(value):
@@ -136,3 +141,113 @@ def apply_actions(book, actions: list) -> None:
 
 def load(path: Path):
     return load_workbook(path)
+
+
+COLOUR_LIMIT = 100_000  # Range.get_colors(): "A call supports at most 100,000 cells." (xlwings)
+
+
+class JsException(Exception):
+    """What a rejected promise of the Office.js client raises in Pyodide."""
+
+
+class _Js(dict):
+    def to_py(self):
+        return dict(self)
+
+
+def _fill_hex(cell):
+    if cell is None or cell.fill is None or cell.fill.fill_type != "solid" or not isinstance(cell.fill.fgColor.rgb, str):
+        return None
+    return "#" + cell.fill.fgColor.rgb[-6:].upper()
+
+
+class LiteExcel:
+    """Excel with xlwings Lite holding ``workbook`` (openpyxl): the ``js.xlwings`` reads as xlwings documents them.
+
+    Use as a context manager: inside it, the xlwings remote engine runs as it runs in
+    Pyodide (its ``sys.platform`` is ``emscripten`` and ``js``/``pyodide.ffi`` are this
+    client), so ``await rng.get_number_format()`` and friends reach :meth:`getRangeData`.
+    """
+
+    def __init__(self, workbook, name: str = "contoh.xlsx"):
+        self.workbook, self.name = workbook, name
+        self.calls = collections.Counter()
+        self.alerts: list = []
+        self.ran: list = []          # every action carried out, in order
+
+    # --- the client reads (js.xlwings) ---
+    async def getRangeData(self, sheet_name, address, keys):  # noqa: N802 - the JavaScript name
+        self.calls["getRangeData"] += 1
+        ws = self.workbook[sheet_name]
+        min_col, min_row, max_col, max_row = range_boundaries(str(address).replace("$", "").split("!")[-1])
+        cells = [[ws._cells.get((r, c)) for c in range(min_col, max_col + 1)] for r in range(min_row, max_row + 1)]
+        out = _Js()
+        for key in keys:
+            if key == "number_format":   # "A single format string, or None if the range's cells don't share one."
+                formats = {("General" if c is None else c.number_format) for row in cells for c in row}
+                out[key] = formats.pop() if len(formats) == 1 else None
+            elif key == "colors":        # "A call supports at most 100,000 cells."
+                if len(cells) * len(cells[0]) > COLOUR_LIMIT:
+                    raise JsException(f"RangeData colors: {len(cells) * len(cells[0])} cells, at most {COLOUR_LIMIT}")
+                out[key] = [[_fill_hex(c) for c in row] for row in cells]
+            else:
+                raise AssertionError(f"the test client does not answer {key!r}")
+        return out
+
+    async def runActions(self, actions):  # noqa: N802
+        self.calls["runActions"] += 1
+        self._run(actions["actions"])
+
+    async def getBookData(self, options=None):  # noqa: N802
+        self.calls["getBookData"] += 1
+        return _Js(payload(self.workbook, self.name))
+
+    def _run(self, actions: list) -> None:
+        self.alerts.extend(a["args"] for a in actions if a["func"] == "alert")
+        self.ran.extend(actions)
+        apply_actions(self.workbook, [a for a in actions if a["func"] != "alert"])
+
+    # --- around a script ---
+    def book(self):
+        """The book a script is handed (``book: xw.Book``: values loaded with it)."""
+        import xlwings as xw
+
+        return xw.Book(json=payload(self.workbook, self.name))
+
+    def finish(self, book) -> None:
+        """What xlwings Lite does when a script returns: carry out the actions still queued."""
+        self._run(book.json()["actions"])
+        book.json()["actions"] = []
+
+    def __enter__(self):
+        import sys
+        import types
+
+        import xlwings.pro._xlremote as remote
+
+        js = types.ModuleType("js")
+        js.xlwings = self
+        js.Object = types.SimpleNamespace(fromEntries=dict)
+        ffi = types.ModuleType("pyodide.ffi")
+        ffi.to_js = lambda value, **kwargs: value
+        ffi.JsNull = type("JsNull", (), {})
+        ffi.JsException = JsException
+        pyodide = types.ModuleType("pyodide")
+        pyodide.ffi = ffi
+        self._saved = {k: sys.modules.get(k) for k in ("js", "pyodide", "pyodide.ffi")}
+        sys.modules.update({"js": js, "pyodide": pyodide, "pyodide.ffi": ffi})
+        self._remote, self._sys = remote, remote.sys
+        remote.sys = types.SimpleNamespace(**{k: getattr(sys, k) for k in ("version_info", "modules", "maxsize")},
+                                           platform="emscripten")
+        return self
+
+    def __exit__(self, *exc):
+        import sys
+
+        self._remote.sys = self._sys
+        for key, module in self._saved.items():
+            if module is None:
+                sys.modules.pop(key, None)
+            else:
+                sys.modules[key] = module
+        return False

@@ -14,27 +14,24 @@ import xlwings as xw
 from xlwings import func, script
 
 from renja_xl.excel import buttons, functions
-from renja_xl.excel.client import read_facts_async
 
 
 @script
 async def periksa(book: xw.Book):
     """Periksa tabel Renja/LKjIP: lembar Hasil Validasi dan sel yang ditandai."""
-    formats, fills = (await read_facts_async(book)).formats_and_fills()
-    buttons.periksa(book, number_formats=formats, fills=fills)
+    await buttons.periksa_async(book)
 
 
 @script
 async def hitung(book: xw.Book):
     """Isi kolom hitungan dengan rumus Excel."""
-    formats, _ = (await read_facts_async(book)).formats_and_fills()
-    buttons.hitung(book, number_formats=formats)
+    await buttons.hitung_async(book)
 
 
 @script
-def bersihkan(book: xw.Book):
+async def bersihkan(book: xw.Book):
     """Hapus tanda pemeriksaan dan lembar Hasil Validasi."""
-    buttons.bersihkan(book)
+    await buttons.bersihkan_async(book)
 
 
 @func

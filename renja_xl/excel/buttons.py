@@ -1,10 +1,12 @@
 """The three buttons of the Renja XL ribbon: Hitung, Periksa, Bersihkan.
 
 Each works on ``xw.Book.caller()`` (a RunPython macro) or on a book passed in (xlwings
-Lite, xlwings Server, tests), calls the same pure core as ``renja-xl fill`` and
-``renja-xl check`` (:mod:`renja_xl.edits` makes the plan, :mod:`.writer` applies it),
-reports progress in the status bar where Excel has one, and shows a failure as a short
-Indonesian alert, never a Python traceback.
+Server, tests), or, awaited, on the book xlwings Lite hands a script (``periksa_async``…).
+Each calls the same pure core as ``renja-xl fill`` and ``renja-xl check`` on a snapshot read
+as the file reader reads the file (:mod:`.client`; :mod:`renja_xl.edits` makes the plan,
+:mod:`.writer` applies it), reports progress in the status bar where Excel has one (not the
+remote engine), and shows any failure, of a read as of a write, as one short Indonesian
+alert, never a Python traceback.
 
 ``periksa`` remembers, in the hidden sheet ``renja-xl``, the fill each marked cell had
 and which notes it added; ``bersihkan`` puts those fills back, removes those notes and
@@ -17,10 +19,13 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import RenjaXLError
-from .client import MARKS_SHEET, ClientFacts, colour_hex, read_facts, snapshot_of
-from .writer import (WriteReport, add_conditional_colours, add_notes, record_marks, write_cells, write_sheet)
+from .client import MARKS_SHEET, NO_FILLS, NO_FORMATS, Reads, engine_name, read_book, reads_for, run_sync
+from .writer import (WriteReport, add_conditional_colours, add_notes, record_marks, sheet_map, sheets_changed,
+                     write_cells, write_colours, write_sheet)
 
 TITLE = "Renja XL"
+__all__ = ["ButtonResult", "NO_FORMATS", "NO_FILLS", "hitung", "periksa", "bersihkan", "hitung_async",
+           "periksa_async", "bersihkan_async"]
 
 
 @dataclass
@@ -31,6 +36,7 @@ class ButtonResult:
     ok: bool = True
     counts: dict = field(default_factory=dict)
     skipped: list = field(default_factory=list)
+    calls: int = 0                      # reads asked of Excel (formats, colours, notes)
 
 
 def _caller(book):
@@ -42,10 +48,12 @@ def _caller(book):
 
 
 def _status(book, text: Optional[str]) -> None:
-    """The status bar where the engine has one (the remote engine has none: nothing to show)."""
+    """The status bar where the engine has one (the remote engine has none: nothing is asked of it)."""
+    if engine_name(book) != "excel":
+        return
     try:
         book.app.status_bar = text if text else False
-    except Exception:  # noqa: BLE001 - NotImplementedError on the remote engine; progress is never worth a failure
+    except Exception:  # noqa: BLE001 - progress is never worth a failure
         pass
 
 
@@ -58,122 +66,140 @@ def _alert(book, result: ButtonResult, show: bool) -> None:
         pass
 
 
+def _failure(exc: BaseException) -> ButtonResult:
+    if isinstance(exc, RenjaXLError):
+        return ButtonResult(str(exc), ok=False)
+    return ButtonResult(f"Terjadi kesalahan tak terduga ({type(exc).__name__}: {exc}). Coba lagi, atau "
+                        "jalankan 'renja-xl check' pada berkasnya untuk rinciannya.", ok=False)
+
+
+async def _attempt(action, book, reads: Reads, kwargs: dict) -> ButtonResult:
+    """A button's whole body, every read and every write of it, inside one guard."""
+    try:
+        sheets_changed(book)  # sheets asked of Excel afresh at every click
+        result = await action(book, reads, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - a bug still reaches the user as one sentence
+        result = _failure(exc)
+    finally:
+        _status(book, None)
+    result.calls = reads.calls
+    return result
+
+
 def _guarded(action):
-    """Run a button's body; any failure becomes an Indonesian alert and an unsuccessful result."""
+    """The button for RunPython and xlwings Server (``name(book)``) and for xlwings Lite (``await name_async(book)``)."""
     def run(book=None, *, alert: bool = True, **kwargs) -> ButtonResult:
         book = _caller(book)
         try:
-            result = action(book, **kwargs)
-        except RenjaXLError as exc:
-            result = ButtonResult(str(exc), ok=False)
-        except Exception as exc:  # noqa: BLE001 - a bug still reaches the user as one sentence
-            result = ButtonResult(f"Terjadi kesalahan tak terduga ({type(exc).__name__}: {exc}). Coba lagi, atau "
-                                  "jalankan 'renja-xl check' pada berkasnya untuk rinciannya.", ok=False)
-        finally:
-            _status(book, None)
+            result = run_sync(_attempt(action, book, reads_for(book), kwargs))
+        except Exception as exc:  # noqa: BLE001 - an engine that suspended: still one sentence
+            result = _failure(exc)
         _alert(book, result, alert)
         return result
-    run.__name__, run.__doc__ = action.__name__.lstrip("_"), action.__doc__
-    return run
+
+    async def run_async(book, *, alert: bool = True, **kwargs) -> ButtonResult:
+        result = await _attempt(action, book, reads_for(book, lite=True), kwargs)
+        _alert(book, result, alert)
+        return result
+
+    name = action.__name__.lstrip("_")
+    run.__name__, run.__doc__ = name, action.__doc__
+    run_async.__name__, run_async.__doc__ = name + "_async", action.__doc__
+    return run, run_async
 
 
-NO_FORMATS = ("format angka tidak terbaca di Excel ini, jadi sel berformat persen dibaca sebagai pecahan; "
-              "hasilnya bisa berbeda dari 'renja-xl check' atas berkasnya")
+async def _read(book, reads: Reads, number_formats: Optional[dict] = None):
+    """The book read as ``renja-xl check`` reads its file, and a report that already says what Excel could not tell.
 
-
-def _formats_missing(facts: ClientFacts) -> bool:
-    return any(s.number_formats is None and any(v is not None for row in s.values for v in row)
-               for name, s in facts.sheets.items() if name != MARKS_SHEET)
-
-
-def _read(book, number_formats: Optional[dict], fills: Optional[dict] = None, earlier: Optional[dict] = None):
-    """(facts, snapshot, tables, report) of the book; the report already says when formats were not readable.
-
-    ``earlier``: the user's own fills an earlier check had remembered, which override what is read now.
+    ``number_formats``: {sheet: 2-D grid of format codes from A1} that a caller holding the
+    file already knows (then nothing is asked of Excel for those sheets).
     """
-    from ..reader import find_tables
-
     _status(book, "Renja XL: membaca tabel…")
-    facts = read_facts(book, number_formats, fills)
-    for (sheet, row, col), colour in (earlier or {}).items():
-        if sheet in facts.sheets and facts.sheets[sheet].fills is not None:
-            facts.sheets[sheet].fills[(row, col)] = colour
-    snapshot = snapshot_of(facts, name=book.name)
+    reading = await read_book(book, reads, number_formats)
     report = WriteReport()
-    if _formats_missing(facts):
-        report.skipped.append(NO_FORMATS)
-    return facts, snapshot, find_tables(snapshot), report
+    report.skipped.extend(reading.untold)
+    return reading, report
 
 
-def _hitung(book, number_formats: Optional[dict] = None, rollup: bool = False) -> ButtonResult:
+async def _hitung(book, reads: Reads, number_formats: Optional[dict] = None, rollup: bool = False) -> ButtonResult:
     """Fill every computed column of the tables in the workbook with live formulas."""
     from ..compute import FillOptions, compute_workbook
     from ..edits import fill_edits
 
-    _, snapshot, tables, report = _read(book, number_formats)
-    if not tables:
+    reading, report = await _read(book, reads, number_formats)
+    if not reading.tables:
         return ButtonResult("Tidak ada tabel Renja/LKjIP yang dikenali di buku kerja ini; tidak ada yang dihitung.",
                             ok=False)
     _status(book, "Renja XL: menulis rumus…")
-    fills = compute_workbook(snapshot, tables, FillOptions(rollup=rollup))
+    fills = compute_workbook(reading.snapshot, reading.tables, FillOptions(rollup=rollup))
     edits = fill_edits(c for f in fills for c in f.cells)
     write_cells(book, edits.cells, report)
     add_conditional_colours(book, edits, report)
-    message = report.with_notes(f"{report.cells} sel hitungan diisi rumus di {len(tables)} tabel.")
+    message = report.with_notes(f"{report.cells} sel hitungan diisi rumus di {len(reading.tables)} tabel.")
     return ButtonResult(message, counts={"cells": report.cells}, skipped=report.skipped)
 
 
-def _periksa(book, number_formats: Optional[dict] = None, fills: Optional[dict] = None) -> ButtonResult:
-    """Check the workbook: the 'Hasil Validasi' sheet, the cells involved marked with a fill and a note."""
+async def _periksa(book, reads: Reads, number_formats: Optional[dict] = None,
+                   fills: Optional[dict] = None) -> ButtonResult:
+    """Check the workbook: the 'Hasil Validasi' sheet, the cells involved marked with a fill and a note.
+
+    ``fills``: {sheet: {(row, col): "RRGGBB"}} a caller holding the file already knows.
+    """
     from ..edits import RESULTS_SHEET, check_edits
     from ..report import counts_text, severity_counts
     from ..rules import run_checks
 
-    names = [s.name for s in book.sheets]
     earlier: dict = {}
-    if MARKS_SHEET in names or RESULTS_SHEET in names:
+    if MARKS_SHEET in sheet_map(book) or RESULTS_SHEET in sheet_map(book):
         earlier = _remove_marks(book)  # an earlier check's marks go first: the fills remembered stay the user's own
-    facts, snapshot, tables, report = _read(book, number_formats, fills, earlier)
-    if not tables:  # the same sentence as renja-xl check: nothing understood is never "0 temuan"
+    reading, report = await _read(book, reads, number_formats)
+    if not reading.tables:  # the same sentence as renja-xl check: nothing understood is never "0 temuan"
         from ..reader.unknown import find_unknown_blocks, nothing_understood
 
-        return ButtonResult(nothing_understood(book.name, find_unknown_blocks(snapshot, [])), ok=False)
+        return ButtonResult(nothing_understood(reading.snapshot.name, find_unknown_blocks(reading.snapshot, [])), ok=False)
     _status(book, "Renja XL: memeriksa…")
-    findings = run_checks(snapshot, tables)
+    findings = run_checks(reading.snapshot, reading.tables)
     counts = severity_counts(findings)
-    title = f"Hasil pemeriksaan renja-xl untuk {book.name}: {counts_text(counts)}."
-    edits = check_edits(findings, title, [s.name for s in snapshot])
+    title = f"Hasil pemeriksaan renja-xl untuk {reading.snapshot.name}: {counts_text(counts)}."
+    edits = check_edits(findings, title, [s.name for s in reading.snapshot])
     _status(book, "Renja XL: menandai sel…")
-    originals = {(e.sheet, e.row, e.col): _fill_before(book, facts, e) for e in edits.cells}
-    has_note = {(e.sheet, e.address): _has_note(book, e.sheet, e.address) for e in edits.cells}
+    originals = await _fills_before(book, reads, edits.cells, fills, earlier, report)
     write_cells(book, edits.cells, report)
-    noted = set(add_notes(book, edits.cells, report, lambda s, a: has_note[(s, a)]))
+    noted = set(add_notes(book, edits.cells, report))
     for sheet in edits.sheets:
         write_sheet(book, sheet, report)
-    record_marks(book, MARKS_SHEET, [[e.sheet, e.address, originals[(e.sheet, e.row, e.col)] or "",
+    record_marks(book, MARKS_SHEET, [[e.sheet, e.address, originals.get((e.sheet, e.row, e.col)) or "",
                                       1 if (e.sheet, e.address) in noted else 0] for e in edits.cells])
     message = report.with_notes(f"{counts_text(counts)}; lihat lembar {RESULTS_SHEET}.")
     return ButtonResult(message, ok=True, counts=counts, skipped=report.skipped)
 
 
-def _fill_before(book, facts: ClientFacts, edit) -> Optional[str]:
-    known = facts.sheets.get(edit.sheet)
-    if known is not None and known.fills is not None:
-        return known.fills.get((edit.row, edit.col))
-    try:  # desktop engines answer at once; the remote engine cannot (then: no fill of the user's known)
-        return colour_hex(book.sheets[edit.sheet].range(edit.address).color)
-    except Exception:  # noqa: BLE001 - NotImplementedError on the remote engine, COM errors on desktop
-        return None
+async def _fills_before(book, reads: Reads, edits: list, known: Optional[dict], earlier: dict,
+                        report: WriteReport) -> dict:
+    """{(sheet, row, col): the user's own fill or None} of the cells a check marks, read in bulk where Excel can."""
+    sheets = sheet_map(book)
+    wanted: dict = {}
+    for e in edits:
+        if e.style.fill and e.sheet in sheets:
+            wanted.setdefault(e.sheet, set()).add((e.row, e.col))
+    out: dict = {}
+    for name, cells in wanted.items():
+        if known is not None and name in known:
+            out.update({(name, *c): known[name].get(c) for c in cells})
+            continue
+        try:
+            found = await reads.fills(sheets[name], sorted(cells))
+        except (NotImplementedError, AttributeError):
+            report.skipped.append(NO_FILLS)
+            found = {}
+        out.update({(name, *c): v for c, v in found.items()})
+    for (name, row, col), colour in earlier.items():  # under an earlier check's marks: the fill remembered then
+        if (row, col) in wanted.get(name, ()):
+            out[(name, row, col)] = colour
+    return out
 
 
-def _has_note(book, sheet: str, address: str) -> bool:
-    try:
-        return book.sheets[sheet].range(address).note is not None
-    except Exception:  # noqa: BLE001 - an engine that cannot tell: treat as no note
-        return False
-
-
-def _bersihkan(book) -> ButtonResult:
+async def _bersihkan(book, reads: Reads) -> ButtonResult:
     """Remove what Periksa added: the results sheet, the marks' fills (the user's own put back) and notes."""
     from ..edits import RESULTS_SHEET
 
@@ -187,33 +213,36 @@ def _remove_marks(book) -> dict:
     from ..edits import RESULTS_SHEET
     from ..snapshot import parse_a1
 
-    names = [s.name for s in book.sheets]
+    sheets = sheet_map(book)
     restored: dict = {}
-    if MARKS_SHEET in names:
-        marks = book.sheets[MARKS_SHEET]
+    if MARKS_SHEET in sheets:
+        marks = sheets[MARKS_SHEET]
         rows = marks.used_range.options(ndim=2).value or []
-        sheets = {s.name: s for s in book.sheets}
-        for sheet_name, address, colour, ours in rows[1:]:
-            sheet = sheets.get(sheet_name)
-            if sheet is None or not address:
+        ours = []
+        for sheet_name, address, colour, noted in rows[1:]:
+            if sheet_name not in sheets or not address:
                 continue
-            cell = sheet.range(str(address))
-            colour = str(colour).lstrip("#") if colour else None
-            cell.color = "#" + colour if colour else None
-            if ours in (1, 1.0, True, "1"):
-                try:
-                    note = cell.note
-                    if note is not None:
-                        note.delete()
-                except (NotImplementedError, AttributeError):
-                    pass
-            restored[(sheet_name, *parse_a1(str(address)))] = colour
+            colour = str(colour).lstrip("#").upper() if colour else None
+            row, col = parse_a1(str(address))
+            restored[(sheet_name, row, col)] = colour
+            if noted in (1, 1.0, True, "1"):
+                ours.append((sheet_name, str(address)))
+        write_colours(book, restored)
+        for sheet_name, address in ours:
+            try:
+                note = sheets[sheet_name].range(address).note
+                if note is not None:
+                    note.delete()
+            except (NotImplementedError, AttributeError):
+                pass
         marks.delete()
-    if RESULTS_SHEET in [s.name for s in book.sheets]:
-        book.sheets[RESULTS_SHEET].delete()
+        sheets_changed(book)
+    if RESULTS_SHEET in sheet_map(book):
+        sheet_map(book)[RESULTS_SHEET].delete()
+        sheets_changed(book)
     return restored
 
 
-hitung = _guarded(_hitung)
-periksa = _guarded(_periksa)
-bersihkan = _guarded(_bersihkan)
+hitung, hitung_async = _guarded(_hitung)
+periksa, periksa_async = _guarded(_periksa)
+bersihkan, bersihkan_async = _guarded(_bersihkan)

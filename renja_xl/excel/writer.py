@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Callable
+from typing import Callable, Optional
 
 from ..edits import NewSheet, WorkbookEdits
 from ..snapshot import col_letter
@@ -30,6 +30,26 @@ class WriteReport:
         if not self.skipped:
             return message
         return message + " Catatan: " + "; ".join(dict.fromkeys(self.skipped)) + "."
+
+
+_SHEETS = "_renja_xl_sheets"
+
+
+def sheet_map(book) -> dict:
+    """{name: Sheet} of the book, asked of Excel once until :func:`sheets_changed` (each name is a call on the desktop)."""
+    known = getattr(book, "__dict__", {}).get(_SHEETS)
+    if known is None:
+        known = {s.name: s for s in book.sheets}
+        try:
+            book.__dict__[_SHEETS] = known
+        except AttributeError:
+            pass
+    return known
+
+
+def sheets_changed(book) -> None:
+    """Forget the sheets asked for: one was added or deleted (the remote engine finds a sheet by its position)."""
+    getattr(book, "__dict__", {}).pop(_SHEETS, None)
 
 
 def excel_text(value):
@@ -68,9 +88,25 @@ def _colour(edits: list, sheet_of: Callable) -> None:
         _range(sheet_of(run[0]), run).color = "#" + run[0].style.fill
 
 
+def write_colours(book, colours: dict) -> None:
+    """Put fills back: {(sheet, row, col): "RRGGBB" or None (no fill)}, one call per vertical run of one colour."""
+    sheets = sheet_map(book)
+    cells = [_Cell(sheet, row, col, colour) for (sheet, row, col), colour in colours.items() if sheet in sheets]
+    for run in _runs(cells, key=lambda c: c.colour):
+        _range(sheets[run[0].sheet], run).color = "#" + run[0].colour if run[0].colour else None
+
+
+@dataclass(frozen=True)
+class _Cell:
+    sheet: str
+    row: int
+    col: int
+    colour: Optional[str]
+
+
 def write_cells(book, edits: list, report: WriteReport) -> None:
     """Formulas and values, number formats and fills of existing sheets, in runs."""
-    sheets = {s.name: s for s in book.sheets}
+    sheets = sheet_map(book)
     valued = [e for e in edits if not e.keep_value and e.sheet in sheets]
     for run in _runs(valued, key=lambda e: e.formula is not None):
         rng = _range(sheets[run[0].sheet], run)
@@ -85,17 +121,22 @@ def write_cells(book, edits: list, report: WriteReport) -> None:
     _colour(styled, lambda e: sheets[e.sheet])
 
 
-def add_notes(book, edits: list, report: WriteReport, existing: Callable[[str, str], bool]) -> list:
-    """Notes on cells that have none of the user's; the cells noted (for bersihkan)."""
-    sheets = {s.name: s for s in book.sheets}
+def add_notes(book, edits: list, report: WriteReport) -> list:
+    """Notes on cells that have none of the user's; the cells noted (for bersihkan).
+
+    xlwings' ``Range.add_note`` itself looks for a note on the cell first and refuses
+    (ValueError) a cell that has one: the user's note stays as it is, the finding is on the
+    results sheet and in the fill colour.
+    """
+    sheets = sheet_map(book)
     noted = []
     for e in edits:
         if not e.note or e.sheet not in sheets:
             continue
-        if existing(e.sheet, e.address):
-            continue  # the user's note stays as it is; the finding is on the results sheet
         try:
             sheets[e.sheet].range(e.address).add_note(e.note)
+        except ValueError:
+            continue  # the cell has the user's own note
         except (NotImplementedError, AttributeError):
             report.skipped.append("catatan sel tidak didukung Excel ini (temuan ada di lembar Hasil Validasi)")
             return noted
@@ -104,7 +145,7 @@ def add_notes(book, edits: list, report: WriteReport, existing: Callable[[str, s
 
 
 def add_conditional_colours(book, edits: WorkbookEdits, report: WriteReport) -> None:
-    sheets = {s.name: s for s in book.sheets}
+    sheets = sheet_map(book)
     for c in edits.conditional:
         if c.sheet not in sheets:
             continue
@@ -117,10 +158,12 @@ def add_conditional_colours(book, edits: WorkbookEdits, report: WriteReport) -> 
 
 def write_sheet(book, new: NewSheet, report: WriteReport):
     """The results sheet (replacing one of the same name), first among the sheets; its values in one call."""
-    names = [s.name for s in book.sheets]
-    if new.name in names:
-        book.sheets[new.name].delete()
+    sheets = sheet_map(book)
+    if new.name in sheets:
+        sheets[new.name].delete()
+        sheets_changed(book)
     sheet = book.sheets.add(new.name, before=book.sheets[0])
+    sheets_changed(book)
     bottom = max(e.row for e in new.cells)
     right = max(e.col for e in new.cells)
     grid = [[None] * right for _ in range(bottom)]
@@ -143,10 +186,13 @@ def write_sheet(book, new: NewSheet, report: WriteReport):
 
 def record_marks(book, sheet_name: str, rows: list) -> None:
     """Keep, in a hidden sheet, each marked cell's own fill and whether we added its note."""
-    names = [s.name for s in book.sheets]
-    if sheet_name in names:
-        book.sheets[sheet_name].delete()
-    sheet = book.sheets.add(sheet_name, after=book.sheets[len(names) - 1] if names else None)
+    sheets = sheet_map(book)
+    if sheet_name in sheets:
+        sheets[sheet_name].delete()
+        sheets_changed(book)
+        sheets = sheet_map(book)
+    sheet = book.sheets.add(sheet_name, after=book.sheets[len(sheets) - 1] if sheets else None)
+    sheets_changed(book)
     sheet.range("A1").value = [[excel_text(v) for v in row]
                                for row in [["lembar", "sel", "warna asli", "catatan renja-xl"], *rows]]
     try:
