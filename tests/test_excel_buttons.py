@@ -28,7 +28,8 @@ from renja_xl.cli import main
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # before xlwings reads it
 
 import xlwings as xw  # noqa: E402
-from xlwings_client import LiteExcel, apply_actions, client_facts, payload  # noqa: E402
+from xlwings_client import (LiteExcel, apply_actions, cells, client_facts, payload, same_as_checked_copy,  # noqa: E402
+                            same_as_filled)
 from xlwings_desktop import DesktopExcel  # noqa: E402
 
 from renja_xl.excel import buttons  # noqa: E402
@@ -69,36 +70,6 @@ def press(button: str, workbook, name="contoh.xlsx", engine="lite", **kwargs) ->
                    collections.Counter(a["func"] for a in actions))
 
 
-def cells(ws):
-    """Every cell's (value, fill, note) of a sheet, by address."""
-    out = {}
-    for row in ws.iter_rows():
-        for c in row:
-            fill = c.fill.fgColor.rgb[-6:] if c.fill is not None and c.fill.fill_type == "solid" else None
-            note = c.comment.text if c.comment is not None else None
-            if c.value is not None or fill or note:
-                out[c.coordinate] = (c.value, fill, note)
-    return out
-
-
-def link(cell):
-    h = cell.hyperlink
-    return None if h is None else (h.location or (h.target or "").lstrip("#"))
-
-
-def same_as_checked_copy(workbook, expected):
-    assert workbook.sheetnames == expected.sheetnames + [MARKS_SHEET]
-    for name in expected.sheetnames:
-        got, want = cells(workbook[name]), cells(expected[name])
-        if name == "Hasil Validasi":
-            assert {a: v[0] for a, v in got.items()} == {a: v[0] for a, v in want.items()}
-            assert {a: v[1] for a, v in got.items()} == {a: v[1] for a, v in want.items()}
-            links = {c.coordinate: link(c) for row in workbook[name].iter_rows() for c in row if c.hyperlink}
-            assert links == {c.coordinate: link(c) for row in expected[name].iter_rows() for c in row if c.hyperlink}
-        else:
-            assert got == want, name
-
-
 PARITY = ["lite", "desktop", "mac", "server-with-file"]
 
 
@@ -128,18 +99,7 @@ def test_hitung_writes_the_same_formulas_as_fill(example, engine, tmp_path, caps
     pressed = press("hitung", workbook, engine=engine)
     result = pressed.result
     assert result.ok and result.counts["cells"] > 0 and "Catatan" not in result.message, result.message
-    for ws in expected.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                mine = workbook[ws.title][c.coordinate]
-                assert mine.value == c.value, (ws.title, c.coordinate)
-                if isinstance(c.value, str) and c.value.startswith("="):
-                    assert mine.number_format == c.number_format, (ws.title, c.coordinate)
-        colours = sorted((str(cf.sqref), r.formula[0], r.dxf.fill.fgColor.rgb[-6:].upper())
-                         for cf in ws.conditional_formatting for r in cf.rules)
-        mine = sorted((str(cf.sqref), r.formula[0], r.dxf.fill.fgColor.rgb[-6:].upper())
-                      for cf in workbook[ws.title].conditional_formatting for r in cf.rules)
-        assert mine == colours, ws.title  # the Predikat colours
+    same_as_filled(workbook, expected)
     formulas = pressed.calls["setFormula"] + pressed.calls["Range.Formula="]
     assert 0 < formulas < result.counts["cells"] / 5  # formulas go down a column in one call
 

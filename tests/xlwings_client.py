@@ -251,3 +251,52 @@ class LiteExcel:
             else:
                 sys.modules[key] = module
         return False
+
+
+# --- comparing a workbook after a button with what the command line wrote ---
+
+def cells(ws):
+    """Every cell's (value, fill, note) of a sheet, by address."""
+    out = {}
+    for row in ws.iter_rows():
+        for c in row:
+            fill = c.fill.fgColor.rgb[-6:] if c.fill is not None and c.fill.fill_type == "solid" else None
+            note = c.comment.text if c.comment is not None else None
+            if c.value is not None or fill or note:
+                out[c.coordinate] = (c.value, fill, note)
+    return out
+
+
+def link(cell):
+    h = cell.hyperlink
+    return None if h is None else (h.location or (h.target or "").lstrip("#"))
+
+
+def same_as_checked_copy(workbook, expected):
+    """The workbook after Periksa holds exactly what `renja-xl check -o` wrote (and the hidden marks sheet)."""
+    assert workbook.sheetnames == expected.sheetnames + ["renja-xl"]
+    for name in expected.sheetnames:
+        got, want = cells(workbook[name]), cells(expected[name])
+        if name == "Hasil Validasi":
+            assert {a: v[0] for a, v in got.items()} == {a: v[0] for a, v in want.items()}
+            assert {a: v[1] for a, v in got.items()} == {a: v[1] for a, v in want.items()}
+            links = {c.coordinate: link(c) for row in workbook[name].iter_rows() for c in row if c.hyperlink}
+            assert links == {c.coordinate: link(c) for row in expected[name].iter_rows() for c in row if c.hyperlink}
+        else:
+            assert got == want, name
+
+
+def same_as_filled(workbook, expected):
+    """The workbook after Hitung holds exactly the formulas (and their formats, the Predikat colours) of `renja-xl fill`."""
+    for ws in expected.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                mine = workbook[ws.title][c.coordinate]
+                assert mine.value == c.value, (ws.title, c.coordinate)
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    assert mine.number_format == c.number_format, (ws.title, c.coordinate)
+        colours = sorted((str(cf.sqref), r.formula[0], r.dxf.fill.fgColor.rgb[-6:].upper())
+                         for cf in ws.conditional_formatting for r in cf.rules)
+        mine = sorted((str(cf.sqref), r.formula[0], r.dxf.fill.fgColor.rgb[-6:].upper())
+                      for cf in workbook[ws.title].conditional_formatting for r in cf.rules)
+        assert mine == colours, ws.title  # the Predikat colours

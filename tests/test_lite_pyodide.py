@@ -1,0 +1,103 @@
+"""The xlwings Lite script under a real Pyodide (the npm ``pyodide`` package, under Node), on both examples.
+
+`.ci/run` installs the pinned npm package into ``build/pyodide``; :file:`tests/lite_pyodide.mjs`
+loads it, mounts the renja_xl wheel built from this tree (as Lite installs it from
+requirements.txt), xlwings as installed here, and ``macros/lite/main.py``, and plays Excel:
+the client reads xlwings' remote engine sends from Pyodide answered as xlwings documents
+them. The scripts and functions are called as xlwings Lite calls them. Periksa and Hitung
+must leave exactly what ``renja-xl check -o`` and ``renja-xl fill`` write; the worksheet
+functions must answer as under CPython.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import xlwings
+from openpyxl import load_workbook
+
+from conftest import LKJIP_EXAMPLE, RENJA_EXAMPLE, ROOT
+from renja_xl.cli import main
+from wheel_build import unpacked_wheel
+from xlwings_client import _fill_hex, apply_actions, payload, same_as_checked_copy, same_as_filled
+
+PYODIDE = Path(os.environ.get("RENJA_XL_PYODIDE", ROOT / "build" / "pyodide" / "node_modules" / "pyodide"))
+HARNESS = Path(__file__).resolve().parent / "lite_pyodide.mjs"
+EXAMPLES = {"renja": RENJA_EXAMPLE, "lkjip": LKJIP_EXAMPLE}
+FUNCTIONS = [("renja_capaian", [85, 100], 85.0), ("renja_capaian", ["4.300 Pencaker", "4.000"], 107.5),
+             ("renja_capaian", [12, 10, "Negatif"], 80.0), ("renja_predikat", [92], "Sangat Tinggi"),
+             ("renja_angka", ["61,91%"], 61.91), ("renja_kode", ["2 .07 .05 2:03"], "2.07.05.2.03")]
+
+
+def _excel_side(workbook, name: str) -> dict:
+    """The book data xlwings Lite loads for a script, and what Excel answers of formats and colours."""
+    formats, fills = {}, {}
+    for ws in workbook.worksheets:
+        formats[ws.title] = [[c.number_format for c in row] for row in ws.iter_rows(min_row=1, min_col=1)]
+        fills[ws.title] = [[_fill_hex(c) for c in row] for row in ws.iter_rows(min_row=1, min_col=1)]
+    return {"book": payload(workbook, name), "formats": formats, "fills": fills}
+
+
+@pytest.fixture(scope="module")
+def pyodide_run(tmp_path_factory):
+    if shutil.which("node") is None or not (PYODIDE / "pyodide.js").exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Pyodide is missing ({PYODIDE}): .ci/run installs it with npm")
+        pytest.skip("Pyodide not installed: npm install --prefix build/pyodide pyodide (see .ci/run)")
+    folder = tmp_path_factory.mktemp("pyodide")
+    jobs, books = [], {}
+    for example, source in EXAMPLES.items():
+        for script in ("periksa", "hitung"):
+            workbook = load_workbook(source)
+            books[(example, script)] = workbook
+            jobs.append({"kind": "script", "name": script, **_excel_side(workbook, source.name)})
+    jobs += [{"kind": "function", "name": name, "args": args} for name, args, _ in FUNCTIONS]
+    spec = {"pyodide": str(PYODIDE), "wheel": str(unpacked_wheel()), "xlwings": str(Path(xlwings.__file__).parent),
+            "lite": str(ROOT / "macros" / "lite"), "jobs": jobs}
+    (folder / "jobs.json").write_text(json.dumps(spec, default=str))
+    done = subprocess.run(["node", str(HARNESS), str(folder / "jobs.json"), str(folder / "out.json")],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = json.loads((folder / "out.json").read_text())
+    results = iter(out["results"])
+    scripts = {key: next(results) for key in books}
+    functions = [next(results) for _ in FUNCTIONS]
+    print(f"Pyodide {out['pyodide']} (Python {out['python']}): {out['ms']} ms for {len(jobs)} jobs")
+    return {"books": books, "scripts": scripts, "functions": functions, "out": out}
+
+
+def _applied(run, example, script):
+    workbook, result = run["books"][(example, script)], run["scripts"][(example, script)]
+    alerts = [a["args"] for a in result["actions"] if a["func"] == "alert"]
+    apply_actions(workbook, [a for a in result["actions"] if a["func"] != "alert"])
+    return workbook, alerts, result
+
+
+def test_pyodide_is_the_real_one(pyodide_run):
+    assert pyodide_run["out"]["python"].endswith("emscripten")
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES))
+def test_periksa_under_pyodide_leaves_what_check_writes(pyodide_run, example, tmp_path, capsys):
+    main(["check", str(EXAMPLES[example]), "-o", str(tmp_path / "diperiksa.xlsx")])
+    workbook, alerts, result = _applied(pyodide_run, example, "periksa")
+    assert len(alerts) == 1 and alerts[0][3] == "info" and "Catatan" not in alerts[0][0], alerts
+    assert result["calls"]["getRangeData"] > 0      # formats and colours were asked of "Excel"
+    same_as_checked_copy(workbook, load_workbook(tmp_path / "diperiksa.xlsx"))
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES))
+def test_hitung_under_pyodide_writes_what_fill_writes(pyodide_run, example, tmp_path, capsys):
+    main(["fill", str(EXAMPLES[example]), "-o", str(tmp_path / "terisi.xlsx")])
+    workbook, alerts, _ = _applied(pyodide_run, example, "hitung")
+    assert len(alerts) == 1 and alerts[0][3] == "info" and "Catatan" not in alerts[0][0], alerts
+    same_as_filled(workbook, load_workbook(tmp_path / "terisi.xlsx"))
+
+
+def test_the_worksheet_functions_under_pyodide(pyodide_run):
+    assert [r["value"] for r in pyodide_run["functions"]] == [expected for _, _, expected in FUNCTIONS]
