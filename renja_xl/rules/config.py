@@ -47,6 +47,7 @@ class CheckConfig:
     rules: dict = field(default_factory=dict)   # code -> RuleSettings
     units_file: Optional[str] = None
     columns_file: Optional[str] = None   # more column spellings (kolom = …): concept,role,spellings
+    nomenclature_file: Optional[str] = None   # the official kode list (nomenklatur = …) for the RXL8xx rules
     source: Optional[str] = None
 
     def settings(self, code: str) -> RuleSettings:
@@ -66,7 +67,7 @@ def _value(text: str):
 
 
 MAX_SETTINGS_BYTES = 4 * 1024 * 1024   # a settings or vocabulary file is a few kilobytes
-MAIN_KEYS = ("satuan", "kolom")        # what the [renja_xl] section may set
+MAIN_KEYS = ("satuan", "kolom", "nomenklatur")   # what the [renja_xl] section may set
 _TRUE = ("true", "yes", "ya", "on", "1")
 _FALSE = ("false", "no", "tidak", "off", "0")
 
@@ -174,6 +175,9 @@ def read_config(path: Path) -> CheckConfig:
                                  f"(yang dikenal: {', '.join(MAIN_KEYS)}).")
     if parser.has_section("renja_xl") and parser.has_option("renja_xl", "satuan"):
         config.units_file = _units_file(parser.get("renja_xl", "satuan"), path)
+    if parser.has_section("renja_xl") and parser.has_option("renja_xl", "nomenklatur"):
+        listing = Path(parser.get("renja_xl", "nomenklatur"))
+        config.nomenclature_file = str(listing if listing.is_absolute() else path.parent / listing)
     if parser.has_section("renja_xl") and parser.has_option("renja_xl", "kolom"):
         columns = Path(parser.get("renja_xl", "kolom"))
         config.columns_file = str(columns if columns.is_absolute() else path.parent / columns)

@@ -7,6 +7,7 @@ from typing import Callable, Optional
 
 from ..compute.engine import ComputedCell, FillOptions, compute_workbook
 from ..hierarchy import Hierarchy, tree_of
+from ..nomenclature import Nomenclature
 from ..parse.units import UnitVocabulary, default_units
 from ..reader.model import Row, Table
 from ..reader.unknown import find_unknown_blocks
@@ -18,11 +19,12 @@ class CheckContext:
     """Shared, lazily computed facts about one workbook for the rules."""
 
     def __init__(self, snapshot: WorkbookSnapshot, tables: list, units: Optional[UnitVocabulary] = None,
-                 vocabulary: Optional[ConceptVocabulary] = None):
+                 vocabulary: Optional[ConceptVocabulary] = None, nomenclature: Optional[Nomenclature] = None):
         self.snapshot = snapshot
         self.tables = tables
         self.units = units or default_units()
         self.vocabulary = vocabulary
+        self.nomenclature = nomenclature   # the official kode list the user gave (--nomenklatur), if any
         self._shared: dict = {}
 
     def shared(self, key: str, make: Callable[["CheckContext"], object]):

@@ -16,10 +16,10 @@ CRASH_CODE = "RXL000"
 
 def run_checks(snapshot: WorkbookSnapshot, tables: list, config: Optional[CheckConfig] = None,
                units: Optional[UnitVocabulary] = None, only: Optional[set] = None,
-               vocabulary: Optional[ConceptVocabulary] = None) -> list[Finding]:
+               vocabulary: Optional[ConceptVocabulary] = None, nomenclature=None) -> list[Finding]:
     """All findings for a workbook, sorted by sheet and cell, duplicates removed."""
     config = config or CheckConfig()
-    ctx = CheckContext(snapshot, tables, units, vocabulary)
+    ctx = CheckContext(snapshot, tables, units, vocabulary, nomenclature)
     findings: list[Finding] = []
     for cls in all_rules():
         if cls.code == CRASH_CODE or (only is not None and cls.code not in only):

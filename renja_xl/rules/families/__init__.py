@@ -9,6 +9,7 @@
 | kode        | RXL5xx | kode form, urusan, duplicates, orphans, levels                |
 | kolom       | RXL6xx | values in the wrong column, empty cells, targets without pagu |
 | struktur    | RXL7xx | table-like blocks the reader did not understand               |
+| nomenklatur | RXL8xx | kode, name and satuan against the official list (--nomenklatur) |
 """
 
-from . import arithmetic, codes, columns, crosstable, meta, rollup, structure, targets  # noqa: F401
+from . import arithmetic, codes, columns, crosstable, meta, nomenclature, rollup, structure, targets  # noqa: F401
