@@ -15,12 +15,22 @@ from typing import Optional, Sequence
 
 from . import __version__
 from .errors import InputError, RenjaXLError
+from .io.budget import DEFAULT_SECONDS, time_budget
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
+def _say(text: str) -> None:
+    """A line on stdout, its control characters escaped (names are text, never terminal commands)."""
+    from .render import terminal_text
+
+    print(terminal_text(text))
+
+
 def _print_err(message: str) -> None:
-    print(f"renja-xl: {message}", file=sys.stderr)
+    from .render import terminal_text
+
+    print(f"renja-xl: {terminal_text(message)}", file=sys.stderr)
 
 
 def limits_of(args: argparse.Namespace):
@@ -61,10 +71,10 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 
 def _print_tables(path: Path, tables: list) -> None:
-    print(f"{path}: {len(tables)} tabel ditemukan")
+    _say(f"{path}: {len(tables)} tabel ditemukan")
     for t in tables:
         d = t.describe()
-        print(f"  [{t.sheet}] {d['name']} ({t.spec.key})")
+        _say(f"  [{t.sheet}] {d['name']} ({t.spec.key})")
         print(f"      judul {d['header_range']}, data {d['data_range'] or '-'}: "
               f"{d['data_rows']} baris data, {d['total_rows']} baris jumlah")
         if d["skipped"]:
@@ -97,10 +107,10 @@ def cmd_fill(args: argparse.Namespace) -> int:
         for c in fill.cells:
             counts[c.key] = counts.get(c.key, 0) + 1
         detail = ", ".join(f"{k} {n}" for k, n in counts.items()) or "tidak ada kolom hitungan"
-        print(f"[{fill.table.sheet}] {fill.table.spec.sheet}: {len(fill.cells)} rumus ({detail})")
+        _say(f"[{fill.table.sheet}] {fill.table.spec.sheet}: {len(fill.cells)} rumus ({detail})")
         if fill.missing:
             print(f"      kolom hitungan tidak ada di lembar ini: {', '.join(fill.missing)}")
-    print(f"ditulis: {target}" + (f" (cadangan: {backup})" if backup else ""))
+    _say(f"ditulis: {target}" + (f" (cadangan: {backup})" if backup else ""))
     return EXIT_OK
 
 
@@ -206,6 +216,19 @@ def cmd_addin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive(kind):
+    """An argparse type: a number of ``kind``, 0 or more (0: the default or no bound)."""
+    def convert(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan") from None
+        if not value >= 0 or value in (float("inf"),):
+            raise argparse.ArgumentTypeError(f"'{text}' harus bilangan 0 atau lebih")
+        return value
+    return convert
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="renja-xl",
@@ -213,8 +236,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"renja-xl {__version__}")
     parser.add_argument("--debug", action="store_true", help="tampilkan traceback bila terjadi kesalahan")
-    parser.add_argument("--max-cells", type=int, default=None, metavar="N",
+    parser.add_argument("--max-cells", type=_positive(int), default=None, metavar="N",
                         help="tolak buku kerja dengan lebih dari N sel terisi (bawaan: 5000000)")
+    parser.add_argument("--max-seconds", type=_positive(float), default=DEFAULT_SECONDS, metavar="DETIK",
+                        help=f"hentikan pekerjaan yang melewati batas waktu ini, dengan satu kalimat "
+                             f"(bawaan: {DEFAULT_SECONDS:g}; 0: tanpa batas)")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 
     tables = sub.add_parser("tables", help="daftar tabel yang dikenali di setiap buku kerja")
@@ -261,7 +287,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help()
         return EXIT_UNUSABLE
     try:
-        return args.func(args)
+        with time_budget(args.max_seconds):
+            return args.func(args)
     except RenjaXLError as exc:
         _print_err(str(exc))
         if args.debug:

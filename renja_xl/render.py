@@ -1,7 +1,15 @@
-"""Text output for the terminal: findings grouped by sheet, coloured by severity (rich)."""
+"""Text output for the terminal: findings grouped by sheet, coloured by severity (rich).
+
+Names and messages are text, never markup: a file called ``Renja [revisi].xlsx`` or a
+sheet called ``T2.1 [/] Evaluasi`` prints as it is (every line is built from rich
+``Text`` pieces, which rich does not parse), and control characters a name or a cell
+may carry (an escape sequence, a carriage return, a bidirectional override) are shown
+escaped (:func:`terminal_text`) instead of steering the terminal.
+"""
 
 from __future__ import annotations
 
+import re
 import sys
 
 from .report import FileReport, by_sheet, summary_sentence
@@ -9,11 +17,35 @@ from .rules.base import Severity
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
+# C0 and C1 controls, DEL, the bidirectional controls, and lone surrogates (undecodable bytes of a file name)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match) -> str:
+    ch = match.group(0)
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_text(text: object) -> str:
+    """``text`` safe to print on one terminal line: control characters shown as escapes (``\\x1b``, ``\\n``)."""
+    return _UNSAFE.sub(_escape, str(text))
+
 
 def console(stream=None):
     from rich.console import Console
 
-    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+
+def _line(*pieces):
+    """One line of (text, style) pieces; the text is escaped and never read as markup."""
+    from rich.text import Text
+
+    return Text.assemble(*((terminal_text(text), style) if style else terminal_text(text) for text, style in pieces))
 
 
 def print_reports(reports: list[FileReport], out=None) -> None:
@@ -22,27 +54,25 @@ def print_reports(reports: list[FileReport], out=None) -> None:
     totals = {s.value: 0 for s in Severity}
     usable = [r for r in reports if r.error is None]
     for report in usable:
-        con.print(f"[bold]{report.file}[/bold]: {len(report.tables)} tabel, {len(report.findings)} temuan")
+        con.print(_line((report.file, "bold"), (f": {len(report.tables)} tabel, {len(report.findings)} temuan", "")))
         for sheet, findings in by_sheet(report.findings).items():
-            con.print(f"  [bold]{sheet or '(buku kerja)'}[/bold]")
+            con.print(_line(("  ", ""), (sheet or "(buku kerja)", "bold")))
             for f in findings:
                 cell = f.locations[0].cell if f.locations else "-"
-                style = STYLES[f.severity]
-                con.print(f"    {cell:>6}  {f.rule}  [{style}]{f.severity.label:<10}[/{style}] ", end="")
-                con.print(f.message, markup=False)
+                con.print(_line((f"    {cell:>6}  {f.rule}  ", ""), (f"{f.severity.label:<10}", STYLES[f.severity]),
+                                (f" {f.message}", "")))
         if report.output:
-            con.print(f"  salinan diperiksa: {report.output}")
+            con.print(_line((f"  salinan diperiksa: {report.output}", "")))
         for key, value in report.summary().items():
             totals[key] += value
-    con.print(summary_sentence(totals, len(usable)), markup=False)
+    con.print(_line((summary_sentence(totals, len(usable)), "")))
 
 
 def print_rules(rules, out=None) -> None:
     con = console(out)
     for cls in rules:
-        style = STYLES[cls.severity]
-        con.print(f"{cls.code}  [{style}]{cls.severity.label:<10}[/{style}]  {cls.family:<10}  ", end="")
-        con.print(cls.description(), markup=False)
+        con.print(_line((f"{cls.code}  ", ""), (f"{cls.severity.label:<10}", STYLES[cls.severity]),
+                        (f"  {cls.family:<10}  {cls.description()}", "")))
 
 
 def rules_markdown(rules) -> str:

@@ -128,7 +128,7 @@ def test_libreoffice_opens_both_copies(rich, tmp_path, capsys):
 
     outputs = []
     for command in ("fill", "check"):
-        out = tmp_path / f"{command}.xlsx"
+        out = tmp_path / f"{command}.xlsm"  # a macro-enabled copy keeps its extension (an .xlsx name is refused)
         main([command, str(rich), "-o", str(out)])
         outputs.append(out)
     converted = recalculate(outputs, tmp_path / "lo")

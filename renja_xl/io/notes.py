@@ -13,7 +13,7 @@ import re
 from xml.etree import ElementTree as ET
 
 from ..snapshot import parse_a1
-from .package import NS_MAIN, Package, qn, xml_safe
+from .package import MAX_TEXT, NS_MAIN, Package, clip_text, qn, xml_safe
 from .sheetxml import legacy_drawing_id, set_legacy_drawing
 
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
@@ -88,17 +88,22 @@ def add_notes(package: Package, sheet_part: str, sheet_root: ET.Element, notes: 
     existing = {c.get("ref"): c for c in comment_list.findall(_m("comment"))}
     new_boxes = []
     for address, text in notes.items():
-        if address in existing:  # the user's note stays; ours follows it
+        if address in existing:  # the user's note stays; ours follows it, within what one note holds
             body = existing[address].find(_m("text"))
+            if body is None:
+                body = ET.SubElement(existing[address], _m("text"))
+            room = MAX_TEXT - sum(len(el.text or "") for el in body.iter(_m("t")))
+            if room < 3:
+                continue  # the user's note is full already
             run = ET.SubElement(body, _m("r"))
             t = ET.SubElement(run, _m("t"))
-            t.text = "\n\n" + xml_safe(text)
+            t.text = clip_text("\n\n" + xml_safe(text), room)
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             continue
         comment = ET.SubElement(comment_list, _m("comment"), ref=address, authorId=author_id)
         body = ET.SubElement(comment, _m("text"))
         t = ET.SubElement(ET.SubElement(body, _m("r")), _m("t"))
-        t.text = xml_safe(text)
+        t.text = clip_text(xml_safe(text))
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         new_boxes.append((address, text.count("\n") + 1))
     if new_boxes:

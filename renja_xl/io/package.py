@@ -50,6 +50,75 @@ class LimitExceeded(InputError):
 
 DEFAULT_LIMITS = Limits()
 
+# What a grid can be (Excel's own specifications), whatever a file claims
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384                            # XFD
+MAX_TEXT = 32_767                               # characters in one cell (and one note)
+MAX_DEPTH = 100                                 # XML nesting; real parts stay under 20, ElementTree recurses per level
+
+
+def thousands(number: int) -> str:
+    """1048576 -> ``1.048.576`` (Indonesian digit grouping)."""
+    return f"{number:,}".replace(",", ".")
+
+
+def clip_text(text: str, limit: int = MAX_TEXT) -> str:
+    """Text that fits one cell (or note): cut to ``limit`` characters, the cut shown by an ellipsis."""
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+class TooDeep(Exception):
+    """XML nested deeper than :data:`MAX_DEPTH`."""
+
+
+def check_depth(root: ET.Element, limit: int = MAX_DEPTH) -> None:
+    """Raise :class:`TooDeep` when a tree nests deeper than ``limit`` (walked without recursion)."""
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > limit:
+            raise TooDeep()
+        if len(element):
+            stack.extend((child, depth + 1) for child in element)
+
+
+def too_deep_error(name: str, part: str) -> InputError:
+    return InputError(f"Berkas '{name}' tidak sah: bagian '{part[:80]}' bersarang lebih dari {MAX_DEPTH} tingkat, "
+                      "jauh melebihi buku kerja Excel mana pun; berkas ditolak.")
+
+
+# The kinds of package a workbook can be, by the content type of its workbook part: (extension, macros inside)
+WORKBOOK_KINDS = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": ".xlsx",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": ".xlsm",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": ".xltx",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml": ".xltm",
+    "application/vnd.ms-excel.addin.macroEnabled.main+xml": ".xlam",
+}
+
+
+def workbook_extension(archive: zipfile.ZipFile) -> Optional[str]:
+    """The extension Excel requires of this package (``.xlsx``, ``.xlsm``…), None when it cannot tell."""
+    try:
+        info = archive.getinfo("[Content_Types].xml")
+        if info.file_size > 16 * 1024 ** 2:
+            return None
+        root = fromstring(archive.read(info))
+    except Exception:  # noqa: BLE001 - a package the reader accepted; no content types: Excel decides
+        return None
+    main = "/xl/workbook.xml"
+    try:
+        rels = fromstring(archive.read("_rels/.rels"))
+        for rel in rels.iter(qn(NS_PKG_REL, "Relationship")):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                main = "/" + resolve("", rel.get("Target", ""))
+    except Exception:  # noqa: BLE001
+        pass
+    for override in root.iter(qn(NS_CT, "Override")):
+        if override.get("PartName", "").lower() == main.lower():
+            return WORKBOOK_KINDS.get(override.get("ContentType", "").strip())
+    return None
+
 
 def check_archive(archive: zipfile.ZipFile, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse a package whose members are too many, too large, too compressed or named outside it."""
@@ -91,9 +160,11 @@ _ROOT_START = re.compile(rb"<(?![?!])[^>]*>", re.S)
 class XmlPart:
     """One XML part, parsed safely, serialised with the original's namespace declarations."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, checked: bool = False):
         self.original = data
         self.root = fromstring(data)
+        if not checked:  # a worksheet was streamed (and its depth checked) by the reader already
+            check_depth(self.root)
         # every declaration in the part (nested ones too), so that prefixes come out as they went in
         self.declared = [(p.decode() if p else "", u.decode()) for p, u in _XMLNS.findall(data)]
 
@@ -119,7 +190,10 @@ def serialise(root: ET.Element, declared: list, original: bytes = b"") -> bytes:
             seen_uris.add(uri)
     if default:
         ET.register_namespace(_DEFAULT_PREFIX, default)
-    body = ET.tostring(root, encoding="unicode").encode("utf-8")
+    try:
+        body = ET.tostring(root, encoding="unicode").encode("utf-8")
+    except RecursionError:  # ElementTree writes one level per call: a tree the depth check did not see
+        raise TooDeep() from None
     if default:
         stand_in = _DEFAULT_PREFIX.encode()
         body = body.replace(b"<" + stand_in + b":", b"<").replace(b"</" + stand_in + b":", b"</")
@@ -191,9 +265,11 @@ class Package:
         """A part parsed for editing; it is written back on :meth:`save`."""
         if part not in self._xml:
             try:
-                self._xml[part] = XmlPart(self.read(part))
+                self._xml[part] = XmlPart(self.read(part), checked="/worksheets/" in part)
             except InputError:
                 raise
+            except TooDeep:
+                raise too_deep_error(self.name, part) from None
             except Exception as exc:  # ParseError, defusedxml's refusals (entities, DTDs)
                 raise InputError(f"Berkas '{self.name}' rusak atau tidak aman: bagian '{part}' bukan XML yang sah "
                                  f"({type(exc).__name__}).") from None
@@ -294,7 +370,10 @@ class Package:
         """The package with changed parts written and the others copied as they were."""
         for part, xml in self._xml.items():
             if part in self.changed or part in self.order:
-                self.changed[part] = xml.to_bytes()
+                try:
+                    self.changed[part] = xml.to_bytes()
+                except TooDeep:
+                    raise too_deep_error(self.name, part) from None
         self._xml.clear()
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

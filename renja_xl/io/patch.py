@@ -8,17 +8,20 @@ form buttons, VBA, pivot caches, slicers, printer settings) is copied byte for b
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..edits import NOTE_AUTHOR, NewSheet, WorkbookEdits, quote_sheet
+from ..edits import NOTE_AUTHOR, RESULTS_HEADER_ROW, RESULTS_HEADERS, NewSheet, WorkbookEdits, quote_sheet
 from ..errors import InputError
+from . import budget
 from .atomic import write_bytes_atomic
 from .notes import add_notes, used_shape_ids
-from .package import DEFAULT_LIMITS, NS_MAIN, NS_REL, Limits, Package, qn, resolve, serialise, xml_safe
+from .package import DEFAULT_LIMITS, NS_MAIN, NS_REL, Limits, Package, clip_text, qn, resolve, serialise, xml_safe
 from .sheetxml import (SheetCells, add_conditional_colours, has_conditional, insert_in_order, m, next_priority)
 from .stylebook import StyleBook
+from .xlsx_reader import OutOfGrid
 
 WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
@@ -99,7 +102,10 @@ def _apply_cells(workbook: Workbook, styles: StyleBook, edits: WorkbookEdits) ->
         if part is None:
             continue  # the plan names a sheet this file does not have (not a worksheet): nothing to do
         root = package.xml(part).root
-        cells = SheetCells(root)
+        try:
+            cells = SheetCells(root)
+        except OutOfGrid as exc:
+            raise InputError(exc.sentence(package.name, f"lembar '{name}'")) from None
         sheet_edits = by_sheet.get(name, [])
         cells.release_shared({(e.row, e.col) for e in sheet_edits if not e.keep_value})
         notes = {}
@@ -157,7 +163,7 @@ def _sheet_xml(sheet: NewSheet, styles: StyleBook) -> bytes:
         block = insert_in_order(root, ET.Element(m("hyperlinks")))
         for address, location, display in links:
             ET.SubElement(block, m("hyperlink"), ref=address, location=location,
-                          display=xml_safe(str(display or location)))
+                          display=clip_text(xml_safe(str(display or location))))
     insert_in_order(root, ET.Element(m("pageMargins"), left="0.5", right="0.5", top="0.75", bottom="0.75",
                                      header="0.3", footer="0.3"))
     insert_in_order(root, ET.Element(m("pageSetup"), paperSize="9", orientation="landscape" if sheet.landscape
@@ -206,10 +212,51 @@ def _shift_sheet_indexes(workbook: Workbook) -> None:
                 view.set(attr, str(int(view.get(attr)) + 1))
 
 
+def _is_results_sheet(workbook: Workbook, part: str) -> bool:
+    """Whether a worksheet is a results sheet an earlier check wrote (its header row is ours), not the user's own."""
+    from .xlsx_reader import read_rows
+
+    package = workbook.package
+    strings = workbook.related("sharedStrings")
+    try:
+        rows = read_rows(package.read(part), package.read(strings.target) if strings is not None
+                         and strings.target in package else b"", last_row=RESULTS_HEADER_ROW)
+    except Exception:  # noqa: BLE001 - a sheet we cannot read is not one we wrote
+        return False
+    header = rows.get(RESULTS_HEADER_ROW, {})
+    return tuple(header.get(col) for col in range(1, len(RESULTS_HEADERS) + 1)) == RESULTS_HEADERS
+
+
+def _results_name(workbook: Workbook, wanted: str) -> tuple[str, bool]:
+    """(the name the results sheet gets, whether it replaces an earlier results sheet of that name).
+
+    Sheet names are compared as Excel compares them, ignoring case, against every sheet
+    kind (worksheets, chartsheets, dialog and macro sheets). A sheet of the wanted name
+    that an earlier check wrote is replaced; any other sheet of that name is the user's
+    and stays: the results go to ``Hasil Validasi (2)``, ``(3)``… instead.
+    """
+    taken = {}
+    for el in workbook.sheets.findall(m("sheet")):
+        taken.setdefault(el.get("name", "").casefold(), el.get("name", ""))
+    n = 1
+    while True:
+        name = wanted if n == 1 else f"{wanted} ({n})"
+        existing = taken.get(name.casefold())
+        if existing is None:
+            return name, False
+        part = workbook.parts.get(existing)
+        if existing == name and part is not None and part in workbook.package and _is_results_sheet(workbook, part):
+            return name, True
+        n += 1
+
+
 def _add_sheet(workbook: Workbook, styles: StyleBook, sheet: NewSheet) -> None:
     package = workbook.package
+    name, replace = _results_name(workbook, sheet.name)
+    if name != sheet.name:
+        sheet = dataclasses.replace(sheet, name=name)
     data = _sheet_xml(sheet, styles)
-    if sheet.name in workbook.parts:  # a results sheet from an earlier check: replaced in place
+    if replace:  # a results sheet from an earlier check: replaced in place
         part = workbook.parts[sheet.name]
         for rel in package.relationships(part):  # its old notes, links and drawings go with it
             package.remove_relationship(part, rel.id)
@@ -264,8 +311,12 @@ def apply_edits(data: bytes, edits: WorkbookEdits, name: str = "", limits: Limit
 
 def patch_file(source: Path, target: Path, edits: WorkbookEdits, limits: Limits = DEFAULT_LIMITS) -> None:
     """Write ``target``: ``source`` with ``edits`` applied, atomically; ``source`` is only read."""
+    from .files import open_regular
+
+    budget.check(source.name)
     try:
-        data = source.read_bytes()
+        with open_regular(source) as handle:
+            data = handle.read()
     except OSError as exc:
         raise InputError(f"Berkas '{source.name}' tidak dapat dibaca: {exc.strerror or exc}.") from None
     write_bytes_atomic(target, apply_edits(data, edits, source.name, limits))

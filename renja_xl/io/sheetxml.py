@@ -9,11 +9,14 @@ first cell is overwritten is written out in full in the cells that still used it
 from __future__ import annotations
 
 import bisect
+import math
 from typing import Any, Optional
 from xml.etree import ElementTree as ET
 
-from ..snapshot import a1, col_letter, parse_a1
-from .package import NS_MAIN, NS_REL, qn, xml_safe
+from ..snapshot import a1, col_letter
+from .package import NS_MAIN, NS_REL, clip_text, qn, xml_safe
+from .xlsx_reader import cell_reference
+from .xlsx_reader import row_number as row_number_of
 
 # CT_Worksheet's children in the order the schema requires
 WORKSHEET_ORDER = (
@@ -53,14 +56,14 @@ class SheetCells:
         self.rows: dict[int, ET.Element] = {}
         self.cells: dict[tuple[int, int], ET.Element] = {}
         row_number = 0
-        for row in self.data.findall(m("row")):
-            row_number = int(row.get("r") or row_number + 1)
+        for row in self.data.findall(m("row")):  # numbers checked as the reader checks them (OutOfGrid)
+            row_number = row_number_of(row.get("r")) if row.get("r") else row_number + 1
             row.set("r", str(row_number))
             self.rows[row_number] = row
             col = 0
             for cell in row.findall(m("c")):
                 ref = cell.get("r")
-                col = parse_a1(ref)[1] if ref else col + 1
+                col = cell_reference(ref)[1] if ref else col + 1
                 cell.set("r", a1(row_number, col))
                 self.cells[(row_number, col)] = cell
         self._columns: dict[int, list[int]] = {}   # row -> its cells' columns, in order
@@ -150,7 +153,15 @@ class SheetCells:
     # --- writing a cell ------------------------------------------------------------------
 
     def set_value(self, row: int, col: int, value: Any, formula: Optional[str] = None) -> None:
-        """A value (text always as text) or a formula with its cached value."""
+        """A value (text always as text) or a formula with its cached value.
+
+        What a cell cannot hold is never written: text longer than 32,767 characters is
+        cut with a visible ellipsis, and a number past Excel's range (inf, NaN, an integer
+        beyond 1.8e308) is left out of a formula's cached value (Excel computes it on
+        opening) or written as the error ``#NUM!`` where it stands alone.
+        """
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not _finite(value):
+            value = None if formula is not None else _NUM_ERROR
         cell = self.cell(row, col)
         for child in list(cell):
             if child.tag in (m("f"), m("v"), m("is")):
@@ -170,16 +181,19 @@ class SheetCells:
         elif isinstance(value, bool):
             cell.set("t", "b")
             children.append(_v("1" if value else "0"))
+        elif value is _NUM_ERROR:
+            cell.set("t", "e")
+            children.append(_v("#NUM!"))
         elif isinstance(value, (int, float)):
             children.append(_v(repr(float(value)) if isinstance(value, float) else str(value)))
         elif formula is not None:
             cell.set("t", "str")
-            children.append(_v(str(value)))
+            children.append(_v(clip_text(str(value))))
         else:
             cell.set("t", "inlineStr")
             inline = ET.Element(m("is"))
             t = ET.SubElement(inline, m("t"))
-            t.text = xml_safe(str(value))
+            t.text = clip_text(xml_safe(str(value)))
             if t.text != t.text.strip() or "\n" in t.text:
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             children.append(inline)
@@ -201,6 +215,16 @@ class SheetCells:
         if dimension is None:
             dimension = insert_in_order(self.root, ET.Element(m("dimension")))
         dimension.set("ref", ref)
+
+
+_NUM_ERROR = object()  # a number no cell holds, written as Excel's #NUM!
+
+
+def _finite(value) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int past the largest double
+        return False
 
 
 def _v(text: str) -> ET.Element:

@@ -4,20 +4,28 @@ Only the computed cells change (formula and number format); conditional colours 
 added over Predikat cells. The copy is written atomically. ``--in-place`` keeps a
 backup of the input first (``.bak``, kept for good; later runs add ``.bak.1``…) and
 writes through a symbolic link into the file it points to, keeping that file's mode.
+
+A copy has the extension its content needs: Excel refuses a macro-enabled package named
+``.xlsx`` (and a plain one named ``.xlsm``), so the default name takes the extension of
+the input's content and an ``-o`` with another one is refused.
 """
 
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 from typing import Iterable, Optional
 
 from ..compute.engine import ComputedCell
 from ..edits import fill_edits
-from ..errors import OutputError
+from ..errors import InputError, OutputError
 from .atomic import keep_backup, real_target, why
-from .package import DEFAULT_LIMITS, Limits
+from .package import DEFAULT_LIMITS, Limits, workbook_extension
 from .patch import patch_file
+
+_MACROS = {".xlsm": "berisi makro", ".xltm": "templat bermakro", ".xlam": "add-in bermakro",
+           ".xltx": "templat", ".xlsx": "tanpa makro"}
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -25,6 +33,27 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
     except OSError:
         return False
+
+
+def content_extension(source: Path) -> str:
+    """The extension the content of ``source`` requires (``.xlsm`` for macros…); its own suffix when unknown."""
+    from .files import open_regular
+
+    try:
+        with open_regular(source) as handle, zipfile.ZipFile(handle) as archive:
+            found = workbook_extension(archive)
+    except (InputError, zipfile.BadZipFile, OSError):
+        found = None
+    return found or source.suffix.lower() or ".xlsx"
+
+
+def _check_extension(source: Path, target: Path, expected: str) -> None:
+    if target.suffix.lower() != expected:
+        kind = _MACROS.get(expected, "")
+        raise OutputError(
+            f"Salinan dari '{source.name}' ({kind}) harus berakhiran {expected}, bukan "
+            f"'{target.suffix or '(tanpa akhiran)'}': Excel menolak membuka buku kerja yang isinya tidak sesuai "
+            f"akhiran namanya; pakai -o {target.stem}{expected}.")
 
 
 def plan_target(source: Path, output: Optional[Path], suffix: str, in_place: bool) -> tuple[Path, Optional[Path]]:
@@ -37,10 +66,15 @@ def plan_target(source: Path, output: Optional[Path], suffix: str, in_place: boo
         if output is not None and not _same_file(source, output):
             raise OutputError("--in-place tidak dapat digabung dengan -o/--output ke berkas lain.")
         real = real_target(source)
+        from .files import open_regular
+
         try:
-            with open(real, "rb") as handle:
+            with open_regular(real) as handle:
                 data = handle.read()
                 like = os.fstat(handle.fileno())
+        except InputError as exc:
+            raise OutputError(f"Cadangan berkas '{source.name}' tidak dapat dibuat ({exc}); berkas asli tidak diubah.") \
+                from None
         except OSError as exc:
             raise OutputError(f"Cadangan berkas '{source.name}' tidak dapat dibuat ({why(exc)}); berkas asli tidak "
                               "diubah.") from None
@@ -50,7 +84,12 @@ def plan_target(source: Path, output: Optional[Path], suffix: str, in_place: boo
             raise OutputError(f"Cadangan '{real.name}.bak' tidak dapat dibuat ({why(exc)}); berkas asli tidak "
                               "diubah.") from None
         return real, backup
-    target = output or source.with_name(f"{source.stem}{suffix}{source.suffix}")
+    expected = content_extension(source)
+    if output is not None:
+        _check_extension(source, output, expected)
+        target = output
+    else:
+        target = source.with_name(f"{source.stem}{suffix}{expected}")
     if _same_file(source, target):
         raise OutputError(f"Hasil tidak boleh menimpa berkas masukan '{source.name}'; pilih nama lain atau pakai --in-place.")
     return target, None

@@ -6,18 +6,27 @@ reader streams the XML through defusedxml's parser (entity declarations and exte
 entities refused: XML bombs and XXE fail) straight into small callback objects and
 keeps plain values, so reading is several times faster than a full openpyxl load. Anything it does not
 understand raises, and :func:`renja_xl.io.files.load_snapshot` falls back to openpyxl.
+
+Nothing a file claims is trusted for sizes: ``<dimension>`` is never read, every row and
+column number is checked against what an Excel grid can be (1,048,576 rows, columns to
+XFD), text longer than a cell holds and XML nested deeper than any workbook are refused
+while they stream in (:class:`OutOfGrid`), and the grid the snapshot keeps is paid for
+from a budget (:func:`sheet_snapshot`): a cell far out does not buy millions of empty ones.
 """
 
 from __future__ import annotations
 
+import io
+import math
 import zipfile
 from typing import IO, Optional
 
 from defusedxml.ElementTree import DefusedXMLParser, parse
 
 from ..errors import InputError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, col_index, format_decimals, is_percent_format
-from .package import Package, resolve
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, col_index, col_letter, format_decimals, is_percent_format
+from .package import (MAX_COLUMNS, MAX_DEPTH, MAX_ROWS, MAX_TEXT, LimitExceeded, Package, TooDeep, check_depth,
+                      resolve, thousands)
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -31,36 +40,119 @@ BUILTIN_FORMATS = {0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9
                    40: "#,##0.00;[Red](#,##0.00)", 48: "##0.0E+0", 49: "@"}
 
 
+class OutOfGrid(Exception):
+    """What no Excel grid holds. ``text`` is the sentence after the file's name, ``{where}`` standing for the part."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.text = text
+
+    def sentence(self, name: str, where: str) -> str:
+        return f"Berkas '{name}' " + self.text.replace("{where}", where)
+
+
+def _shown(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[:limit] + "\u2026"
+
+
+def row_too_far(row: int | str) -> OutOfGrid:
+    shown = thousands(row) if isinstance(row, int) else _shown(row)
+    return OutOfGrid(f"tidak sah: {{where}} memuat baris {shown}, padahal Excel hanya sampai baris "
+                     f"{thousands(MAX_ROWS)}; berkas ditolak.")
+
+
+def column_too_far(ref: str) -> OutOfGrid:
+    return OutOfGrid(f"tidak sah: {{where}} memuat sel '{_shown(ref)}' di luar kolom terakhir Excel "
+                     f"({col_letter(MAX_COLUMNS)}); berkas ditolak.")
+
+
+def bad_row_number(text: str) -> OutOfGrid:
+    return OutOfGrid(f"rusak: {{where}} memuat nomor baris yang tidak sah ('{_shown(text)}'); buka dan simpan ulang "
+                     "di Excel, lalu coba lagi.")
+
+
+def bad_reference(ref: str) -> OutOfGrid:
+    return OutOfGrid(f"rusak: {{where}} memuat alamat sel yang tidak sah ('{_shown(ref)}'); buka dan simpan ulang "
+                     "di Excel, lalu coba lagi.")
+
+
+TEXT_TOO_LONG = OutOfGrid(f"tidak sah: {{where}} memuat teks lebih dari {thousands(MAX_TEXT)} karakter dalam satu "
+                          "sel (batas Excel); berkas ditolak.")
+TOO_DEEP = OutOfGrid(f"tidak sah: {{where}} bersarang lebih dari {MAX_DEPTH} tingkat, jauh melebihi buku kerja "
+                     "Excel mana pun; berkas ditolak.")
+
+
+def row_number(text: str) -> int:
+    """A row's ``r``: digits only, 1 to 1,048,576 (:class:`OutOfGrid` otherwise)."""
+    if not (text.isdigit() and text.isascii()):
+        raise bad_row_number(text)
+    if len(text) > 7 or int(text) > MAX_ROWS:
+        raise row_too_far(int(text) if len(text) <= 18 else text)
+    number = int(text)
+    if number < 1:
+        raise bad_row_number(text)
+    return number
+
+
 _COLUMNS: dict = {}
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def _column_of(letters: str) -> int:
+def _column_of(letters: str, ref: str = "") -> int:
+    """A column's number from its letters, A to XFD (:class:`OutOfGrid` otherwise); valid ones are cached."""
     index = _COLUMNS.get(letters)
     if index is None:
+        if not letters or not set(letters) <= _LETTERS:
+            raise bad_reference(ref or letters)
+        if len(letters) > 3 or col_index(letters) > MAX_COLUMNS:
+            raise column_too_far(ref or letters)
         index = _COLUMNS[letters] = col_index(letters)
     return index
+
+
+def cell_reference(ref: str) -> tuple[int, int]:
+    """``C12`` -> (12, 3), within the grid (:class:`OutOfGrid` otherwise)."""
+    letters = ref.rstrip("0123456789")
+    col = _COLUMNS.get(letters) or _column_of(letters, ref)
+    digits = ref[len(letters):]
+    if not digits:
+        raise bad_reference(ref)
+    if len(digits) > 7:
+        raise row_too_far(int(digits) if len(digits) <= 18 else digits)
+    row = int(digits)
+    if row > MAX_ROWS:
+        raise row_too_far(row)
+    if row < 1:
+        raise bad_reference(ref)
+    return row, col
 
 
 class _StringsTarget:
     """Collects the shared strings: the text of each ``si``, phonetic (``rPh``) runs left out."""
 
-    __slots__ = ("strings", "parts", "depth_rph", "in_text")
+    __slots__ = ("strings", "parts", "depth_rph", "in_text", "depth", "size")
 
     def __init__(self):
         self.strings: list[str] = []
         self.parts: list[str] = []
         self.depth_rph = 0
         self.in_text = False
+        self.depth = self.size = 0
 
     def raw_start(self, tag: str, attributes: list) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise TOO_DEEP
         if tag == _RAW_T:
             self.in_text = self.depth_rph == 0
         elif tag == _RAW_SI:
             self.parts = []
+            self.size = 0
         elif tag == _RAW_RPH:
             self.depth_rph += 1
 
     def raw_end(self, tag: str) -> None:
+        self.depth -= 1
         if tag == _RAW_T:
             self.in_text = False
         elif tag == _RAW_SI:
@@ -71,6 +163,9 @@ class _StringsTarget:
     def data(self, text: str) -> None:
         if self.in_text:
             self.parts.append(text)
+            self.size += len(text)
+            if self.size > MAX_TEXT:
+                raise TEXT_TOO_LONG
 
     def close(self) -> None:
         return None
@@ -89,8 +184,7 @@ def _styles(archive: zipfile.ZipFile, path: Optional[str]) -> list[tuple[bool, O
     """Per cell style index: (shows a percentage, decimals shown)."""
     if not path or path not in archive.namelist():
         return []
-    with archive.open(path) as handle:
-        root = parse(handle).getroot()
+    root = _tree(archive, path)
     custom = {int(n.get("numFmtId")): n.get("formatCode", "") for n in root.iter(f"{NS_MAIN}numFmt")}
     out = []
     xfs = root.find(f"{NS_MAIN}cellXfs")
@@ -101,12 +195,22 @@ def _styles(archive: zipfile.ZipFile, path: Optional[str]) -> list[tuple[bool, O
     return out
 
 
+def _tree(archive: zipfile.ZipFile, path: str):
+    """A small part (styles, relationships, the workbook) as a tree, its nesting checked."""
+    with archive.open(path) as handle:
+        root = parse(handle).getroot()
+    try:
+        check_depth(root)
+    except TooDeep:
+        raise TOO_DEEP from None
+    return root
+
+
 def _relationships(archive: zipfile.ZipFile, path: str) -> dict:
     rels_path = Package.rels_part(path)
     if rels_path not in archive.namelist():
         return {}
-    with archive.open(rels_path) as handle:
-        root = parse(handle).getroot()
+    root = _tree(archive, rels_path)
     out = {}
     for rel in root.iter(f"{NS_PKG_REL}Relationship"):
         target = rel.get("Target", "")
@@ -120,7 +224,7 @@ class _SheetTarget:
     """Parser target for a worksheet: collects (row, col) -> value without building elements."""
 
     __slots__ = ("strings", "styles", "grid", "percent", "decimals", "row", "col", "kind", "style", "text",
-                 "in_value", "in_inline", "last_col", "budget")
+                 "in_value", "in_inline", "last_col", "budget", "depth", "size")
 
     def __init__(self, strings: list[str], styles: list, budget: list):
         self.strings, self.styles = strings, styles
@@ -131,9 +235,15 @@ class _SheetTarget:
         self.row = self.col = self.last_col = 0
         self.kind, self.style, self.text = "n", 0, []
         self.in_value = self.in_inline = False
+        self.depth = self.size = 0
 
     def raw_start(self, tag: str, attributes: list) -> None:
-        """expat's own callback: ``uri}name`` tags, ordered attributes ``[name, value, …]``."""
+        """expat's own callback: ``uri}name`` tags, ordered attributes ``[name, value, …]``.
+
+        Nesting is counted on the elements other than rows, cells and values (the
+        millions of a sheet's grid go uncounted); a chain of those nested deep is
+        refused when a copy writes the sheet (:class:`~renja_xl.io.package.TooDeep`).
+        """
         if tag == _RAW_C:
             ref, kind, style = None, "n", 0
             for i in range(0, len(attributes), 2):
@@ -144,21 +254,36 @@ class _SheetTarget:
                     kind = attributes[i + 1]
                 elif name == "s":
                     style = int(attributes[i + 1])
-            if ref:
+            if ref:  # cell_reference() inlined: this runs once per cell
                 letters = ref.rstrip("0123456789")
-                self.col, self.row = _column_of(letters), int(ref[len(letters):])
+                col = _COLUMNS.get(letters) or _column_of(letters, ref)
+                try:
+                    row = int(ref[len(letters):])
+                except ValueError:
+                    row = 0
+                if not 0 < row <= MAX_ROWS:
+                    cell_reference(ref)  # raises the sentence that fits
+                self.row, self.col = row, col
             else:
                 self.col = self.last_col + 1
+                if self.col > MAX_COLUMNS:
+                    raise column_too_far(f"{col_letter(MAX_COLUMNS)}+1")
             self.last_col = self.col
-            self.kind, self.style, self.text = kind, style, []
+            self.kind, self.style, self.text, self.size = kind, style, [], 0
         elif tag == _RAW_V:
             self.in_value = True
         elif tag == _RAW_T:
             self.in_inline = self.kind == "inlineStr"
         elif tag == _RAW_ROW:
             number = next((attributes[i + 1] for i in range(0, len(attributes), 2) if attributes[i] == "r"), None)
-            self.row = int(number) if number else self.row + 1
+            self.row = row_number(number) if number else self.row + 1
+            if self.row > MAX_ROWS:
+                raise row_too_far(self.row)
             self.last_col = 0
+        else:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise TOO_DEEP
 
     def raw_end(self, tag: str) -> None:
         if tag == _RAW_C:
@@ -167,10 +292,15 @@ class _SheetTarget:
             self.in_value = False
         elif tag == _RAW_T:
             self.in_inline = False
+        elif tag != _RAW_ROW:
+            self.depth -= 1
 
     def data(self, text: str) -> None:
         if self.in_value or self.in_inline:
             self.text.append(text)
+            self.size += len(text)
+            if self.size > MAX_TEXT:
+                raise TEXT_TOO_LONG
 
     def _store(self) -> None:
         if not self.text:
@@ -180,8 +310,11 @@ class _SheetTarget:
             value: object = self.strings[int(text)]
         elif kind == "n":
             number = float(text)
-            value = int(number) if number.is_integer() and "." not in text and "E" not in text.upper() else number
-            if self.styles and self.style < len(self.styles):
+            if not math.isfinite(number):  # 1e999, NaN: no cell holds them; the core sees the text as written
+                value = text
+            else:
+                value = int(number) if number.is_integer() and "." not in text and "E" not in text.upper() else number
+            if self.styles and self.style < len(self.styles) and value is not text:
                 is_percent, shown = self.styles[self.style]
                 if is_percent:
                     self.percent.add((self.row, self.col))
@@ -233,39 +366,116 @@ def _read_sheet(handle: IO[bytes], strings: list[str], styles: list, budget: lis
     return target
 
 
+class _Enough(Exception):
+    pass
+
+
+class _TopRows(_SheetTarget):
+    """A sheet's first rows only: reading stops at the first row past ``last_row``."""
+
+    __slots__ = ("last_row",)
+
+    def raw_start(self, tag: str, attributes: list) -> None:
+        _SheetTarget.raw_start(self, tag, attributes)
+        if tag == _RAW_ROW and self.row > self.last_row:
+            raise _Enough()
+
+
+def read_rows(sheet_xml: bytes, strings_xml: bytes = b"", last_row: int = MAX_ROWS) -> dict:
+    """``{row: {col: value}}`` of a worksheet part's rows 1 to ``last_row`` (for recognising a sheet by its top)."""
+    strings: list = []
+    if strings_xml:
+        target = _StringsTarget()
+        _stream(io.BytesIO(strings_xml), target)
+        strings = target.strings
+    rows = _TopRows(strings, [], [MAX_ROWS * MAX_COLUMNS])
+    rows.last_row = last_row
+    try:
+        _stream(io.BytesIO(sheet_xml), rows)
+    except _Enough:
+        pass
+    return {r: cells for r, cells in rows.grid.items() if r <= last_row}
+
+
+GRID_PER_CELL = 2        # the grid a snapshot keeps (rows spanned + cells up to each row's last): 2 x --max-cells
+COMPACT_AFTER = 65_536   # empty cells above or left of a sheet's first cell worth leaving out (top/left move)
+_NO_CELLS: list = []     # every empty row of a snapshot: one shared, never-changed list
+
+
+def sheet_snapshot(file_name: str, sheet_name: str, grid: dict, percent: set, decimals: dict, budget: list,
+                   max_cells: int) -> SheetSnapshot:
+    """A sheet's snapshot from its filled cells ``{row: {col: value}}``, its grid paid for from ``budget[1]``.
+
+    Rows are lists up to their last filled cell, empty rows one shared empty list. A sheet
+    whose cells all sit far down or far right starts there (``top``/``left``) instead of
+    carrying the empty grid before them. What the grid costs (rows spanned, plus each
+    row's cells from ``left`` to its last) is taken from the budget; a sheet whose cells
+    stretch so far that the grid would outgrow it is refused by name.
+    """
+    if not grid:
+        return SheetSnapshot(sheet_name, [], percent_cells=frozenset(percent), decimals=decimals)
+    top, bottom = min(grid), max(grid)
+    first_col = min(min(cells) for cells in grid.values())
+    top = top if top - 1 > COMPACT_AFTER else 1
+    left = first_col if (first_col - 1) * len(grid) > COMPACT_AFTER else 1
+    widths = {r: max(cells) - left + 1 for r, cells in grid.items()}
+    cost = bottom - top + 1 + sum(widths.values())
+    budget[1] -= cost
+    if budget[1] < 0:
+        far_row = max(widths, key=lambda r: (widths[r], r))
+        far = f"{col_letter(left + widths[far_row] - 1)}{far_row}"
+        raise LimitExceeded(
+            f"Berkas '{file_name}' terlalu luas untuk dibaca: lembar '{sheet_name}' membentang sampai sel {far} "
+            f"({thousands(cost)} sel kisi; batasnya {thousands(GRID_PER_CELL * max_cells)}, dua kali --max-cells); "
+            "hapus isi yang jauh di luar tabel, atau naikkan --max-cells.")
+    rows: list = []
+    for r in range(top, bottom + 1):
+        cells = grid.get(r)
+        if not cells:
+            rows.append(_NO_CELLS)
+            continue
+        line = [None] * widths[r]
+        for c, v in cells.items():
+            line[c - left] = v
+        rows.append(line)
+    return SheetSnapshot(sheet_name, rows, top=top, left=left, percent_cells=frozenset(percent), decimals=decimals)
+
+
 def read_package(archive: zipfile.ZipFile, name: str = "", max_cells: int = 5_000_000) -> WorkbookSnapshot:
-    """Every worksheet of an open .xlsx/.xlsm package as a snapshot (:class:`CellBudgetExceeded` past ``max_cells``)."""
-    budget = [max_cells]
+    """Every worksheet of an open .xlsx/.xlsm package as a snapshot (:class:`CellBudgetExceeded` past ``max_cells``).
+
+    What no grid holds (rows past 1,048,576, columns past XFD, text past 32,767
+    characters, XML nested past :data:`MAX_DEPTH`) is refused with a sentence naming the
+    file and the sheet; so is a grid too wide for the budget (:func:`sheet_snapshot`).
+    """
+    budget = [max_cells, GRID_PER_CELL * max_cells]
     names = set(archive.namelist())
     workbook_path = "xl/workbook.xml"
-    rels = _relationships(archive, workbook_path)
-    strings_path = next((t for kind, t in rels.values() if kind.endswith("/sharedStrings")), None)
-    styles_path = next((t for kind, t in rels.values() if kind.endswith("/styles")), None)
-    strings = _shared_strings(archive, strings_path)
-    styles = _styles(archive, styles_path)
-    with archive.open(workbook_path) as handle:
-        root = parse(handle).getroot()
-    sheets = []
-    for sheet in root.iter(f"{NS_MAIN}sheet"):
-        kind, path = rels.get(sheet.get(f"{NS_REL}id"), ("", ""))
-        if not kind.endswith("/worksheet"):
-            continue  # chartsheets and dialog sheets hold no cells
-        if path not in names:
-            raise InputError(f"Berkas '{name}' tidak utuh: lembar '{sheet.get('name', '')}' (bagian '{path}') tidak ada; "
-                             "buka dan simpan ulang di Excel, lalu coba lagi.")
-        with archive.open(path) as handle:
-            sheet_data = _read_sheet(handle, strings, styles, budget)
-        grid, percent, decimals = sheet_data.grid, sheet_data.percent, sheet_data.decimals
-        last_row = max(grid, default=0)
-        rows = []
-        for r in range(1, last_row + 1):
-            cells = grid.get(r)
-            if not cells:
-                rows.append([])
-                continue
-            line = [None] * max(cells)
-            for c, v in cells.items():
-                line[c - 1] = v
-            rows.append(line)
-        sheets.append(SheetSnapshot(sheet.get("name", ""), rows, percent_cells=frozenset(percent), decimals=decimals))
+    where = f"bagian '{workbook_path}'"
+    try:
+        rels = _relationships(archive, workbook_path)
+        strings_path = next((t for kind, t in rels.values() if kind.endswith("/sharedStrings")), None)
+        styles_path = next((t for kind, t in rels.values() if kind.endswith("/styles")), None)
+        where = f"daftar teks bersama ('{strings_path}')"
+        strings = _shared_strings(archive, strings_path)
+        where = f"bagian gaya ('{styles_path}')"
+        styles = _styles(archive, styles_path)
+        where = f"bagian '{workbook_path}'"
+        root = _tree(archive, workbook_path)
+        sheets = []
+        for sheet in root.iter(f"{NS_MAIN}sheet"):
+            kind, path = rels.get(sheet.get(f"{NS_REL}id"), ("", ""))
+            if not kind.endswith("/worksheet"):
+                continue  # chartsheets and dialog sheets hold no cells
+            sheet_name = sheet.get("name", "")
+            if path not in names:
+                raise InputError(f"Berkas '{name}' tidak utuh: lembar '{sheet_name}' (bagian '{path}') tidak ada; "
+                                 "buka dan simpan ulang di Excel, lalu coba lagi.")
+            where = f"lembar '{sheet_name}'"
+            with archive.open(path) as handle:
+                sheet_data = _read_sheet(handle, strings, styles, budget)
+            sheets.append(sheet_snapshot(name, sheet_name, sheet_data.grid, sheet_data.percent, sheet_data.decimals,
+                                         budget, max_cells))
+    except OutOfGrid as exc:
+        raise InputError(exc.sentence(name, where)) from None
     return WorkbookSnapshot(sheets, name=name)

@@ -396,6 +396,198 @@ def _(path):
     wb.save(path)
 
 
+# --- round 2 (issue 15): bounded by what a grid can be ----------------------------------------
+
+
+def add_rows(xml: bytes, raw: str) -> bytes:
+    """Append raw ``<row>`` XML at the end of a sheet's ``sheetData``."""
+    if b"</sheetData>" not in xml:
+        raise ValueError("no sheetData end")
+    return xml.replace(b"</sheetData>", raw.encode() + b"</sheetData>", 1)
+
+
+def one_cell_at(ref: str, row: str) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        patched(RENJA, path, {T21: lambda x: add_rows(x, f'<row r="{row}"><c r="{ref}"><v>1</v></c></row>')})
+    return make
+
+
+case("baris_30_juta.xlsx", "refused", "baris", "1.048.576", note="one cell in row 30,000,000")(
+    one_cell_at("A30000000", "30000000"))
+case("baris_2_miliar.xlsx", "refused", "baris", "1.048.576", note="one cell in row 2,000,000,000")(
+    one_cell_at("A2000000000", "2000000000"))
+case("kolom_zzzzzz.xlsx", "refused", "kolom", "xfd", note="one cell in column ZZZZZZ (Excel ends at XFD)")(
+    one_cell_at("ZZZZZZ70", "70"))
+case("kolom_xfe.xlsx", "refused", "kolom", "xfd", note="one column past XFD")(one_cell_at("XFE70", "70"))
+
+
+@case("baris_8_0.xlsx", "refused", "nomor baris", "8.0", note='a row numbered r="8.0"')
+def _(path):
+    patched(RENJA, path, {T21: lambda x: x.replace(b'<row r="8">', b'<row r="8.0">', 1)})
+
+
+@case("dimensi_penuh_baris_8_0.xlsx", "refused", "nomor baris", note="a whole-grid <dimension> and a row r=\"8.0\"")
+def _(path):
+    def change(xml: bytes) -> bytes:
+        xml = xml.replace(b'<dimension ref="A1:M66" />', b'<dimension ref="A1:XFD1048576" />', 1)
+        return xml.replace(b'<row r="8">', b'<row r="8.0">', 1)
+    patched(RENJA, path, {T21: change})
+
+
+@case("dimensi_bohong.xlsx", "result", note="a <dimension> claiming the whole grid over a small table")
+def _(path):
+    patched(RENJA, path, {T21: lambda x: x.replace(b'<dimension ref="A1:M66" />',
+                                                   b'<dimension ref="A1:XFD1048576" />', 1)})
+
+
+def xfd_rows(count: int, first: int = 1) -> str:
+    return "".join(f'<row r="{r}"><c r="XFD{r}"><v>{r}</v></c></row>' for r in range(first, first + count))
+
+
+@case("kolom_xfd_20000_lembar_sendiri.xlsx", "result", note="20,000 cells in column XFD (legal), on a sheet of their own")
+def _(path):
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml'
+             f'/2006/main"><sheetData>{xfd_rows(20_000)}</sheetData></worksheet>')
+    patched(RENJA, path, {"xl/worksheets/sheet1.xml": sheet.encode()})  # the 'Petunjuk' sheet
+
+
+@case("kolom_xfd_20000_di_tabel.xlsx", "refused", "terlalu luas", "xfd",
+      note="20,000 cells in column XFD under the table: 327 million grid cells")
+def _(path):
+    patched(RENJA, path, {T21: lambda x: add_rows(x, xfd_rows(20_000, first=100))})
+
+
+@case("baris_1048576.xlsx", "result", note="a cell in the last row and the last column Excel has (legal)")
+def _(path):
+    patched(RENJA, path, {T21: lambda x: add_rows(x, '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')})
+
+
+@case("teks_40_ribu.xlsx", "refused", "32.767", note="a cell of 40,000 characters (Excel's limit is 32,767)")
+def _(path):
+    text = ("Persentase pencari kerja terdaftar yang ditempatkan " * 800)[:40_000]
+    patched(RENJA, path, {T21: lambda x: set_cells(x, {"B8": f'<c r="B8" t="inlineStr"><is><t>{text}</t></is></c>'})})
+
+
+@case("teks_bersama_4_mb.xlsx", "refused", "32.767", note="a 4 MB shared string that compresses badly")
+def _(path):
+    import random
+
+    rng = random.Random(15)
+    text = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(4 * 1024 * 1024))
+    sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+           f' count="1" uniqueCount="1"><si><t>{text}</t></si></sst>')
+
+    def types(xml: bytes) -> bytes:
+        return xml.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+                           b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+
+    def rels(xml: bytes) -> bytes:
+        return xml.replace(b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/'
+                           b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                           b"</Relationships>")
+    patched(RENJA, path, {"[Content_Types].xml": types, "xl/_rels/workbook.xml.rels": rels,
+                          "xl/sharedStrings.xml": sst.encode(),
+                          T21: lambda x: set_cells(x, {"B8": '<c r="B8" t="s"><v>0</v></c>'})})
+
+
+def nested(depth: int) -> bytes:
+    return (b'<extLst><ext uri="{00000000-0000-0000-0000-000000000015}">' + b"<a>" * depth + b"</a>" * depth
+            + b"</ext></extLst>")
+
+
+@case("bersarang_1000_lembar.xlsx", "refused", "bersarang", note="1,000 nested elements in a sheet's extension")
+def _(path):
+    patched(RENJA, path, {T21: lambda x: x.replace(b"</worksheet>", nested(1000) + b"</worksheet>", 1)})
+
+
+@case("bersarang_1000_gaya.xlsx", "refused", "bersarang", note="1,000 nested elements in the style sheet's extension")
+def _(path):
+    patched(RENJA, path, {"xl/styles.xml": lambda x: re.sub(rb"</(\w+:)?styleSheet>", lambda m: nested(1000) + m.group(0),
+                                                            x, count=1)})
+
+
+@case("bersarang_40.xlsx", "result", note="40 nested elements in an extension: deep, but within what workbooks hold")
+def _(path):
+    patched(RENJA, path, {T21: lambda x: x.replace(b"</worksheet>", nested(40) + b"</worksheet>", 1)})
+
+
+# --- round 2: copies that stay valid Excel ---------------------------------------------------------
+
+
+@case("angka_terbesar.xlsx", "result", note="the largest number a cell holds: computed columns overflow, no inf written")
+def _(path):
+    patched(RENJA, path, {T21: lambda x: set_cells(x, {
+        "F8": '<c r="F8" s="8"><v>0.5</v></c>', "G8": '<c r="G8" s="8"><v>1.7976931348623157E+308</v></c>',
+        "G9": '<c r="G9" s="8"><v>-1.7976931348623157E+308</v></c>', "F9": '<c r="F9" s="8"><v>1e-300</v></c>',
+        "F10": '<c r="F10" s="8"><v>1.7976931348623157E+308</v></c>',
+        "G10": '<c r="G10" s="8"><v>1.7976931348623157E+308</v></c>'})})
+
+
+@case("pesan_sangat_panjang.xlsx", "result", note="32,767-character cells echoed into findings, notes and Hasil Validasi")
+def _(path):
+    long_unit = ("satuan tidak dikenal " * 2000)[:32_767]
+    long_code = ("9" * 32_767)
+    patched(RENJA, path, {T21: lambda x: set_cells(x, {
+        "D8": f'<c r="D8" t="inlineStr"><is><t>{long_unit}</t></is></c>',
+        "A9": f'<c r="A9" t="inlineStr"><is><t>{long_code}</t></is></c>',
+        "G8": f'<c r="G8" t="inlineStr"><is><t>{long_unit}</t></is></c>'})})
+
+
+def with_sheet(source: Path, target: Path, name: str, kind: str = "worksheet", rows: list = ()) -> None:
+    """A copy of ``source`` with one more sheet (a worksheet holding ``rows``, or a chartsheet)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(source)
+    if kind == "chartsheet":
+        from openpyxl.chart import BarChart, Reference
+
+        ws = wb.worksheets[1]
+        chart = BarChart()
+        chart.add_data(Reference(ws, min_col=5, min_row=7, max_row=12))
+        wb.create_chartsheet(name).add_chart(chart)
+    else:
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(target)
+
+
+USER_RESULTS = [["Catatan saya sendiri, jangan dihapus"], ["No", "Hal", "Tindak lanjut"], [1, "Rapat", "Selesai"]]
+
+
+@case("lembar_hasil_validasi_pengguna.xlsx", "result", note="the user's own worksheet named 'Hasil Validasi'")
+def _(path):
+    with_sheet(RENJA, path, "Hasil Validasi", rows=USER_RESULTS)
+
+
+@case("lembar_hasil_validasi_huruf_besar.xlsx", "result", note="a user's sheet 'HASIL VALIDASI' (equal but for case)")
+def _(path):
+    with_sheet(RENJA, path, "HASIL VALIDASI", rows=USER_RESULTS)
+
+
+@case("lembar_grafik_hasil_validasi.xlsx", "result", note="a chartsheet named 'Hasil Validasi'")
+def _(path):
+    with_sheet(RENJA, path, "Hasil Validasi", kind="chartsheet")
+
+
+# --- round 2: names are text ------------------------------------------------------------------------
+
+
+@case("Renja [revisi].xlsx", "result", note="brackets in a file name are text, not markup")
+def _(path):
+    path.write_bytes(RENJA.read_bytes())
+
+
+@case("nama_lembar_kurung_siku.xlsx", "result", note="a sheet named 'T2.1 [/] Evaluasi' (rich markup would crash)")
+def _(path):
+    def rename(xml: bytes) -> bytes:  # characters Excel's own dialog refuses, written straight into the package
+        for old, new in (("T2.1 Evaluasi Renja", "T2.1 [/] Evaluasi"), ("T2.2 Capaian IKU", "[bold]T2.2[/bold] [link=x]")):
+            xml = xml.replace(f'name="{old}"'.encode(), f'name="{new}"'.encode())
+            xml = xml.replace(f"'{old}'!".encode(), f"'{new}'!".encode())
+        return xml
+    patched(RENJA, path, {"xl/workbook.xml": rename})
+
+
 def build(folder: Path) -> dict[str, Case]:
     """Make every case in ``folder``; {file name: case}."""
     folder.mkdir(parents=True, exist_ok=True)
