@@ -205,6 +205,17 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_lite(args: argparse.Namespace) -> int:
+    """Write the self-contained main.py (renja_xl inside) and requirements.txt for the xlwings Lite editor."""
+    from .addin.lite import write_lite
+
+    for path in write_lite(Path(args.out)):
+        print(f"ditulis: {path}")
+    print("Di Excel: xlwings Lite > Editor: salin seluruh isi main.py ke main.py dan requirements.txt ke "
+          "requirements.txt, lalu jalankan skrip periksa, hitung atau bersihkan.")
+    return EXIT_OK
+
+
 def cmd_addin(args: argparse.Namespace) -> int:
     """Build the Excel add-in and the macro-enabled templates from macros/."""
     from .addin.build import build_all
@@ -277,6 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
     addin.add_argument("--out", default="dist", help="folder tujuan (bawaan: dist)")
     addin.add_argument("--macros", default=None, help="folder sumber VBA dan pita (bawaan: macros/ di repositori)")
     addin.set_defaults(func=cmd_addin)
+    lite = sub.add_parser("lite", help="tulis main.py dan requirements.txt mandiri untuk editor xlwings Lite")
+    lite.add_argument("--out", default="dist/lite", help="folder tujuan (bawaan: dist/lite)")
+    lite.set_defaults(func=cmd_lite)
     return parser
 
 

@@ -2,8 +2,9 @@
 //
 //   node tests/lite_pyodide.mjs JOBS.json OUT.json
 //
-// JOBS.json: {"pyodide": dir of the npm package, "wheel": unpacked renja_xl wheel, "xlwings": the xlwings
-// package dir, "lite": dir holding main.py, "jobs": [{"kind": "script", "name": "periksa", "book": {...},
+// JOBS.json: {"pyodide": dir of the npm package, "xlwings": the xlwings package dir, "lite": dir holding
+// main.py (the one `renja-xl lite` writes carries renja_xl itself), optionally "wheel": an unpacked renja_xl
+// wheel put on sys.path as an installed package, "jobs": [{"kind": "script", "name": "periksa", "book": {...},
 // "formats": {sheet: [[...]]}, "fills": {sheet: [[...]]}} | {"kind": "function", "name": ..., "args": [...]}]}
 //
 // The Excel side is this file: globalThis.xlwings answers the client reads xlwings' remote engine sends
@@ -81,7 +82,9 @@ globalThis.xlwings = {
 };
 
 const pyodide = await loadPyodide();
-for (const [mount, dir] of [["/renja/wheel", spec.wheel], ["/renja/pkgs/xlwings", spec.xlwings], ["/renja/lite", spec.lite]]) {
+const mounts = [["/renja/pkgs/xlwings", spec.xlwings], ["/renja/lite", spec.lite]];
+if (spec.wheel) mounts.push(["/renja/wheel", spec.wheel]);
+for (const [mount, dir] of mounts) {
   pyodide.FS.mkdirTree(mount);
   pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: dir }, mount);
 }
@@ -125,4 +128,6 @@ for (job of spec.jobs) {
   }
 }
 const version = pyodide.runPython("import sys; sys.version.split()[0] + ' ' + sys.platform");
-writeFileSync(outPath, JSON.stringify({ results, python: version, pyodide: pyodide.version, ms: Date.now() - started }));
+const renja = pyodide.runPython("import renja_xl; renja_xl.__file__");
+writeFileSync(outPath, JSON.stringify({ results, python: version, pyodide: pyodide.version, renja_xl: renja,
+                                        ms: Date.now() - started }));

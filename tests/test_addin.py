@@ -1,7 +1,8 @@
-"""`renja-xl addin`: the add-in and the macro-enabled templates carry exactly the VBA in macros/.
+"""`renja-xl addin`: the add-in and the macro-enabled templates carry exactly the VBA in renja_xl/addin/macros/.
 
 The VBA is extracted again with oletools (an independent reader of [MS-OVBA] and
-[MS-CFB]): every module's source equals its source file (line endings aside), every
+[MS-CFB]): every module's source equals its source file (line endings aside), the
+worksheet functions' module equals what xlwings' own "Import Functions" writes, every
 RunPython call names a Python entry point that exists, every ribbon action names a
 ribbon callback that exists. The compression and the compound-file writer are checked
 against oletools' and olefile's readers.
@@ -28,7 +29,7 @@ from renja_xl.addin.cfb import read_cfb, write_cfb
 from renja_xl.addin.ovba import compress, decompress
 from renja_xl.cli import main
 
-MACROS = Path(__file__).resolve().parent.parent / "macros"
+MACROS = Path(__file__).resolve().parent.parent / "renja_xl" / "addin" / "macros"
 XLWINGS_MODULE = Path(xlwings.__file__).parent / "xlwings_custom_addin.bas"
 
 
@@ -87,11 +88,16 @@ def test_every_ribbon_button_calls_a_callback_that_exists(built, name):
     assert b"ui/extensibility" in rels
     actions = [el.get("onAction") for el in ui.iter() if el.get("onAction")]
     labels = [el.get("label") for el in ui.iter() if el.tag.endswith("button")]
-    assert labels == ["Hitung", "Periksa", "Bersihkan", "Impor Fungsi"]
+    assert labels == ["Hitung", "Periksa", "Bersihkan"]
     source = modules(built[name])
     for action in actions:
         module, procedure = action.split(".")
         assert re.search(rf"Sub {procedure}\(control As IRibbonControl\)", source[f"{module}.bas"]), action
+    visible = [el.get("getVisible") for el in ui.iter() if el.get("getVisible")]
+    assert visible == ["RenjaXL.RibbonGroupVisible"]
+    assert re.search(r"Sub RibbonGroupVisible\(control As IRibbonControl, ByRef returnedVal\)", source["RenjaXL.bas"])
+    tabs = [el for el in ui.iter() if el.tag.endswith("}tab")]
+    assert [t.get("idQ") for t in tabs] == ["rxl:renjaXlTab"]   # one tab shared by the add-in and a template
 
 
 def test_the_templates_are_macro_enabled_workbooks_that_openpyxl_and_libreoffice_open(built, tmp_path):
@@ -139,16 +145,67 @@ def test_every_procedure_the_module_calls_exists_in_the_project(built):
     found = modules(built["renja_xl.xlam"])
     defined = {name for code in found.values() for name in re.findall(r"(?m)^(?:Public |Private )?(?:Sub|Function) (\w+)", code)}
     body = found["RenjaXL.bas"]
-    called = set(re.findall(r"(?m)^    (\w+)\s*$", body)) | set(re.findall(r"(?m)^    (\w+) ", body)) - {"RunPython"}
-    assert called - {"RunPython"} <= defined, called - defined
-    assert "ImportPythonUDFsToAddin" in called
+    keywords = {"RunPython", "On", "Dim", "Set", "If", "returnedVal", "Exit", "End"}
+    called = set(re.findall(r"(?m)^    (\w+)\s*$", body)) | set(re.findall(r"(?m)^    (\w+) ", body))
+    assert {"RenjaHitung", "RenjaPeriksa", "RenjaBersihkan"} <= called - keywords <= defined, called - defined
 
 
-def test_the_add_in_settings_sheet_names_the_worksheet_functions_module(built):
+def test_the_add_in_settings_sheet_is_the_one_xlwings_reads(built):
+    """xlwings' VBA reads settings from the sheet named exactly PROJECT_NAME & ".conf"."""
     from renja_xl.io.xlsx_reader import read_package
 
+    project = re.search(r'PROJECT_NAME As String = "(\w+)"', xlwings_module_source().decode("cp1252")).group(1)
+    assert re.search(r'Set sht = wb\.Sheets\(PROJECT_NAME & "\.conf"\)', XLWINGS_MODULE.read_text(encoding="cp1252"))
     with zipfile.ZipFile(built["renja_xl.xlam"]) as archive:
         sheets = {s.name: s for s in read_package(archive)}
-    rows = sheets["_renja_xl.conf"].rows
-    assert ["UDF Modules", "renja_xl.excel.udfs"] in rows
+    assert set(sheets) == {f"{project}.conf"}
+    assert ["UDF Modules", "renja_xl.excel.udfs"] in sheets[f"{project}.conf"].rows
     importlib.import_module("renja_xl.excel.udfs")
+
+
+def _xlwings_udf_writer():
+    """xlwings' own generator of the functions' module (xlwings/udfs.py, Windows-only imports stood in for)."""
+    import importlib.util
+    import sys
+    import types
+
+    saved = {n: sys.modules.get(n) for n in ("pythoncom", "pywintypes", "win32com", "win32com.client")}
+    try:
+        for name in saved:
+            sys.modules[name] = types.ModuleType(name)
+        sys.modules["pythoncom"].CoInitialize = lambda: None
+        sys.modules["win32com.client"].Dispatch = lambda *a: None
+        spec = importlib.util.spec_from_file_location("xlwings._udfs_windows", Path(xlwings.__file__).parent / "udfs.py")
+        module = importlib.util.module_from_spec(spec)
+        module.__package__ = "xlwings"
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = value
+
+
+@pytest.mark.parametrize("name", ["renja_xl.xlam", "renja_pd.xlsm", "lkjip.xlsm"])
+def test_the_worksheet_functions_module_is_what_xlwings_import_functions_writes(built, name):
+    import types
+
+    udfs = _xlwings_udf_writer()
+    source = (Path(__file__).resolve().parent.parent / "renja_xl" / "excel" / "udfs.py").read_text(encoding="utf-8")
+    module = types.ModuleType("renja_xl_udfs_for_xlwings")
+    module.xlfunc = udfs.xlfunc
+    exec(compile(source.replace("import xlwings as xw\n", "").replace("from . import functions", "")
+                 .replace("@xw.func", "@xlfunc"), "udfs.py", "exec"), module.__dict__)
+    text = io.StringIO()
+    writer = udfs.VBAWriter(text)
+    writer.writeln('Attribute VB_Name = "xlwings_udfs"')
+    writer.writeln("'Autogenerated code by xlwings - changes will be lost with next import!")
+    writer.writeln("""#Const App = "Microsoft Excel" 'Adjust when using outside of Excel""")
+    udfs.generate_vba_wrapper("renja_xl.excel.udfs", module, text, types.SimpleNamespace(Name=name))
+    found = modules(built[name])
+    assert norm(found["xlwings_udfs.bas"]) == norm(text.getvalue())
+    assert len(re.findall(r"(?m)^Function RENJA_\w+\(", found["xlwings_udfs.bas"])) == 4
+    # CallUDF is xlwings' own: the module calls nothing the project lacks
+    assert re.search(r"(?m)^Function XLPy\(\)", found["xlwings.bas"])

@@ -1,4 +1,4 @@
-"""The xlwings Lite script (macros/lite/main.py) through xlwings' own server machinery.
+"""The xlwings Lite script (renja_xl/addin/macros/lite/main.py) through xlwings' own server machinery.
 
 ``custom_functions_call`` and ``custom_scripts_call`` are what xlwings Lite and Server run
 when a formula recalculates or a script's button is clicked; here they run the file a
@@ -21,7 +21,7 @@ from xlwings_client import LiteExcel
 
 from renja_xl.excel.client import MARKS_SHEET
 
-LITE = Path(__file__).resolve().parent.parent / "macros" / "lite"
+LITE = Path(__file__).resolve().parent.parent / "renja_xl" / "addin" / "macros" / "lite"
 sys.path.insert(0, str(LITE))
 import main as lite  # noqa: E402
 

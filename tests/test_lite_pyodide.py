@@ -1,12 +1,13 @@
 """The xlwings Lite script under a real Pyodide (the npm ``pyodide`` package, under Node), on both examples.
 
 `.ci/run` installs the pinned npm package into ``build/pyodide``; :file:`tests/lite_pyodide.mjs`
-loads it, mounts the renja_xl wheel built from this tree (as Lite installs it from
-requirements.txt), xlwings as installed here, and ``macros/lite/main.py``, and plays Excel:
-the client reads xlwings' remote engine sends from Pyodide answered as xlwings documents
-them. The scripts and functions are called as xlwings Lite calls them. Periksa and Hitung
-must leave exactly what ``renja-xl check -o`` and ``renja-xl fill`` write; the worksheet
-functions must answer as under CPython.
+loads it, mounts xlwings as installed here (Lite installs the same version from
+requirements.txt) and the ``main.py`` that ``renja-xl lite`` writes, which carries renja_xl
+itself (nothing else of renja_xl is there: the test checks it ran from main.py's own copy),
+and plays Excel: the client reads xlwings' remote engine sends from Pyodide answered as
+xlwings documents them. The scripts and functions are called as xlwings Lite calls them.
+Periksa and Hitung must leave exactly what ``renja-xl check -o`` and ``renja-xl fill``
+write; the worksheet functions must answer as under CPython.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from openpyxl import load_workbook
 
 from conftest import LKJIP_EXAMPLE, RENJA_EXAMPLE, ROOT
 from renja_xl.cli import main
-from wheel_build import unpacked_wheel
 from xlwings_client import _fill_hex, apply_actions, payload, same_as_checked_copy, same_as_filled
 
 PYODIDE = Path(os.environ.get("RENJA_XL_PYODIDE", ROOT / "build" / "pyodide" / "node_modules" / "pyodide"))
@@ -57,8 +57,9 @@ def pyodide_run(tmp_path_factory):
             books[(example, script)] = workbook
             jobs.append({"kind": "script", "name": script, **_excel_side(workbook, source.name)})
     jobs += [{"kind": "function", "name": name, "args": args} for name, args, _ in FUNCTIONS]
-    spec = {"pyodide": str(PYODIDE), "wheel": str(unpacked_wheel()), "xlwings": str(Path(xlwings.__file__).parent),
-            "lite": str(ROOT / "macros" / "lite"), "jobs": jobs}
+    assert main(["lite", "--out", str(folder / "lite")]) == 0
+    spec = {"pyodide": str(PYODIDE), "xlwings": str(Path(xlwings.__file__).parent), "lite": str(folder / "lite"),
+            "jobs": jobs}
     (folder / "jobs.json").write_text(json.dumps(spec, default=str))
     done = subprocess.run(["node", str(HARNESS), str(folder / "jobs.json"), str(folder / "out.json")],
                           capture_output=True, text=True, timeout=600)
@@ -78,8 +79,9 @@ def _applied(run, example, script):
     return workbook, alerts, result
 
 
-def test_pyodide_is_the_real_one(pyodide_run):
+def test_pyodide_is_the_real_one_and_renja_xl_came_inside_main_py(pyodide_run):
     assert pyodide_run["out"]["python"].endswith("emscripten")
+    assert pyodide_run["out"]["renja_xl"].startswith("/tmp/renja_xl-")     # unpacked from main.py
 
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES))

@@ -1,10 +1,14 @@
-"""``renja-xl addin``: the Excel add-in and the macro-enabled templates, from the sources in ``macros/``.
+"""``renja-xl addin``: the Excel add-in and the macro-enabled templates, from the sources in ``addin/macros/``.
 
 The add-in is xlwings' own ribbon add-in skeleton (``quickstart_addin_ribbon.xlam``, in the
-installed xlwings package) with its sample module replaced by ``macros/RenjaXL.bas`` and
-its ribbon by ``macros/customUI.xml``; xlwings' VBA module (RunPython) stays as xlwings
-ships it. The templates are the generated official templates with the same VBA project
-(a document module per sheet) and the same ribbon tab.
+installed xlwings package) with its sample module replaced by ``macros/RenjaXL.bas``, its
+ribbon by ``macros/customUI.xml`` and the worksheet functions' module ``xlwings_udfs``
+written at build time (:mod:`.udf_vba`); xlwings' VBA module (RunPython, CallUDF) stays as
+xlwings ships it, its project name set to ``renja_xl`` (settings: the ``renja_xl.conf``
+sheet or file). The add-in is tied to the xlwings it was built with (its VBA loads that
+version's DLL), which setup.cfg pins. The templates are the generated official templates
+with the same VBA project (a document module per sheet) and the same ribbon tab. The
+macro sources are package data: the command works from an installed wheel.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ SKELETON = "quickstart_addin_ribbon.xlam"
 SAMPLE_MODULE = "RibbonMyAddin"
 MODULE = "RenjaXL"
 PROJECT_NAME = "RenjaXLAddin"
-CONFIG_NAME = "renja_xl"        # xlwings settings: the add-in's "_renja_xl.conf" sheet or ~/.renja_xl/renja_xl.conf
+CONFIG_NAME = "renja_xl"        # xlwings settings: the add-in's "renja_xl.conf" sheet or ~/.renja_xl/renja_xl.conf
 UDF_MODULES = "renja_xl.excel.udfs"
 UI_REL = "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"
 VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
@@ -31,7 +35,7 @@ MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 
 
 def default_macros() -> Path:
-    return Path(__file__).resolve().parents[2] / "macros"
+    return Path(__file__).resolve().parent / "macros"
 
 
 def _skeleton() -> bytes:
@@ -47,7 +51,7 @@ def _sources(macros: Path) -> tuple[bytes, bytes]:
     module, ribbon = macros / f"{MODULE}.bas", macros / "customUI.xml"
     for path in (module, ribbon):
         if not path.exists():
-            raise InputError(f"Sumber makro '{path}' tidak ada; jalankan dari salinan repositori renja-xl.")
+            raise InputError(f"Sumber makro '{path}' tidak ada; pasang ulang renja-xl (berkas paket tidak lengkap).")
     return module.read_bytes(), ribbon.read_bytes()
 
 
@@ -62,7 +66,7 @@ def _rename_project(project: VbaProject, name: str) -> None:
 
 def xlwings_module_source() -> bytes:
     """xlwings' own add-in module, its one project-name constant set to ours (as ``xlwings quickstart`` does):
-    settings are then read from ``%USERPROFILE%\\.renja_xl\\renja_xl.conf`` or the ``_renja_xl.conf`` sheet."""
+    settings are then read from ``%USERPROFILE%\\.renja_xl\\renja_xl.conf`` or the ``renja_xl.conf`` sheet."""
     import xlwings
 
     source = (Path(xlwings.__file__).parent / "xlwings_custom_addin.bas").read_bytes()
@@ -73,11 +77,15 @@ def xlwings_module_source() -> bytes:
 
 
 def vba_project(module_source: bytes, sheets: int = 0) -> VbaProject:
-    """The skeleton's project with our module, and ``sheets`` document modules ``Sheet1``… (templates)."""
+    """The skeleton's project with our module, the worksheet functions' module, and ``sheets`` document
+    modules ``Sheet1``… (templates)."""
+    from .udf_vba import VBA_MODULE, udf_module_source
+
     with zipfile.ZipFile(io.BytesIO(_skeleton())) as skeleton:
         project = VbaProject(skeleton.read("xl/vbaProject.bin"))
     project.replace_module(SAMPLE_MODULE, MODULE, module_source)
     project.replace_module("xlwings", "xlwings", xlwings_module_source())
+    project.add_module(MODULE, VBA_MODULE, udf_module_source(add_in=not sheets))
     _rename_project(project, PROJECT_NAME)
     if sheets:
         like = next(m.name for m in project.modules if m.is_document and m.name.lower().startswith("sheet"))
@@ -101,9 +109,9 @@ def build_addin(macros: Path) -> bytes:
                    "customUI/customUI.xml")
     package.write(ui_part, ribbon)
     package.write("xl/vbaProject.bin", vba_project(module).to_bytes())
-    # the settings sheet follows the project name, with the worksheet functions' module filled in
+    # the settings sheet: xlwings' VBA reads only a sheet named exactly "<project>.conf"
     package.write("xl/workbook.xml", package.read("xl/workbook.xml").replace(
-        b'name="_myaddin.conf"', f'name="_{CONFIG_NAME}.conf"'.encode()))
+        b'name="_myaddin.conf"', f'name="{CONFIG_NAME}.conf"'.encode()))
     return _with_udf_module(package.save())
 
 
@@ -112,7 +120,7 @@ def _with_udf_module(xlam: bytes) -> bytes:
     from ..io.patch import apply_edits
     from ..io.xlsx_reader import read_package
 
-    sheet = f"_{CONFIG_NAME}.conf"
+    sheet = f"{CONFIG_NAME}.conf"
     with zipfile.ZipFile(io.BytesIO(xlam)) as archive:
         rows = next(s for s in read_package(archive) if s.name == sheet).rows
     row = next(i for i, r in enumerate(rows, start=1) if r and r[0] == "UDF Modules")

@@ -113,6 +113,25 @@ class VbaProject:
         self.streams[("VBA", new)] = compress(source)
         self._rename_in_project(old, new)
 
+    def add_module(self, like: str, name: str, source: bytes) -> None:
+        """A standard module ``name`` (with its ``Attribute VB_Name`` line in ``source``) built like module ``like``."""
+        template = self.module(like)
+        if template.is_document:
+            raise ValueError(f"{like} is not a standard module")
+        module = Module([Record(r.id, r.data) for r in template.records])
+        module.rename(name)
+        module.source_only()
+        self.modules.append(module)
+        self.streams[("VBA", name)] = compress(source)
+        lines = self.streams[("PROJECT",)].decode(CODEPAGE).split("\r\n")
+        last = max(i for i, line in enumerate(lines) if line.split("=")[0] in ("Module", "Document", "Class"))
+        lines.insert(last + 1, f"Module={name}")
+        self.streams[("PROJECT",)] = "\r\n".join(lines).encode(CODEPAGE)
+        wm = self.streams.get(("PROJECTwm",))
+        if wm is not None:
+            entry = name.encode(CODEPAGE) + b"\0" + name.encode("utf-16-le") + b"\0\0"
+            self.streams[("PROJECTwm",)] = wm[:-2] + entry + wm[-2:]
+
     def add_document_module(self, like: str, name: str, source: bytes) -> None:
         """A document module (the code behind a sheet) built like module ``like``, with ``source``."""
         template = self.module(like)

@@ -7,7 +7,7 @@
     =RENJA_KODE("2 .07 .05 2:03")     "2.07.05.2.03": the kode written the official way
 
 An input that holds no number gives an empty cell, never an error value. The same
-functions are the ``@func`` functions of the xlwings Lite script (macros/lite/main.py).
+functions are the ``@func`` functions of the xlwings Lite script (addin/macros/lite/main.py).
 """
 
 from __future__ import annotations
