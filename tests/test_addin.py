@@ -209,3 +209,16 @@ def test_the_worksheet_functions_module_is_what_xlwings_import_functions_writes(
     assert len(re.findall(r"(?m)^Function RENJA_\w+\(", found["xlwings_udfs.bas"])) == 4
     # CallUDF is xlwings' own: the module calls nothing the project lacks
     assert re.search(r"(?m)^Function XLPy\(\)", found["xlwings.bas"])
+
+
+def test_xlwings_is_pinned_to_the_version_the_add_in_is_built_from():
+    """The add-in's VBA loads the DLL of the xlwings it was built from: setup.cfg pins that xlwings."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(Path(__file__).resolve().parent.parent / "setup.cfg")
+    requires = [r.strip() for r in config["options"]["install_requires"].splitlines() if r.strip()]
+    pinned = next(r for r in requires if r.startswith("xlwings"))
+    assert pinned == f"xlwings=={xlwings.__version__}"
+    dlls = set(re.findall(r'Lib "xlwings(?:32|64)-([\d.]+)\.dll"', xlwings_module_source().decode("cp1252")))
+    assert dlls == {xlwings.__version__}
