@@ -90,16 +90,23 @@ class NewSheet:
     print_title_rows: Optional[tuple] = None            # (first, last)
     landscape: bool = True
     first: bool = True                                  # placed before the other sheets (else last)
+    hidden: bool = False                                # a record for the command, not for reading
 
 
 @dataclass
 class WorkbookEdits:
-    """Everything one command changes in one workbook."""
+    """Everything one command changes in one workbook.
+
+    ``NewSheet.hidden`` and ``remove_sheets`` (``perbaiki`` and its undo) are applied to files
+    by :mod:`renja_xl.io.perbaikan` after the patcher; an adapter that does not know them
+    leaves the sheet visible and the sheets in place.
+    """
 
     cells: list = field(default_factory=list)           # CellEdit in existing sheets
     conditional: list = field(default_factory=list)     # ConditionalColour
     sheets: list = field(default_factory=list)          # NewSheet
     recalculate: bool = False                           # ask Excel to recalculate on opening
+    remove_sheets: list = field(default_factory=list)   # names of sheets an earlier command added, to delete
 
     def by_sheet(self) -> dict:
         out: dict = {}
