@@ -43,9 +43,12 @@ def limits_of(args: argparse.Namespace):
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    """List the tables found in each workbook."""
+    """List the tables found in each workbook, and the table-like blocks that were not understood."""
     from .io.files import expand_inputs, load_snapshot
     from .reader import find_tables
+    from .reader.unknown import find_unknown_blocks, nothing_understood
+    from .reader.vocabulary import load_concepts
+    from .rules import find_config
 
     files = expand_inputs(args.files)
     if not files:
@@ -53,6 +56,8 @@ def cmd_tables(args: argparse.Namespace) -> int:
     status, report = EXIT_OK, []
     for path in files:
         try:
+            config = find_config(path)
+            vocabulary = load_concepts(config.columns_file) if config.columns_file else None
             snapshot = load_snapshot(path, limits_of(args))
         except InputError as exc:
             _print_err(str(exc))
@@ -60,23 +65,30 @@ def cmd_tables(args: argparse.Namespace) -> int:
                 traceback.print_exc()
             status = EXIT_UNUSABLE
             continue
-        tables = find_tables(snapshot)
-        report.append({"file": str(path), "tables": [t.describe() for t in tables]})
+        tables = find_tables(snapshot, vocabulary=vocabulary)
+        unknown = find_unknown_blocks(snapshot, tables, vocabulary)
+        report.append({"file": str(path), "tables": [t.describe() for t in tables],
+                       "not_understood": [b.describe() for b in unknown]})
         if args.format == "text":
-            _print_tables(path, tables)
+            _print_tables(path, tables, unknown)
+        if not tables:
+            _print_err(nothing_understood(path.name, unknown))
+            status = EXIT_UNUSABLE
     if args.format == "json":
         json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
         print()
     return status
 
 
-def _print_tables(path: Path, tables: list) -> None:
-    _say(f"{path}: {len(tables)} tabel ditemukan")
+def _print_tables(path: Path, tables: list, unknown: list) -> None:
+    _say(f"{path}: {len(tables)} tabel ditemukan" + (f", {len(unknown)} blok tidak dipahami" if unknown else ""))
     for t in tables:
         d = t.describe()
         _say(f"  [{t.sheet}] {d['name']} ({t.spec.key})")
         print(f"      judul {d['header_range']}, data {d['data_range'] or '-'}: "
               f"{d['data_rows']} baris data, {d['total_rows']} baris jumlah")
+        if d.get("read_by") == "kolom":
+            print(f"      kolom: {d['concepts']}")
         if d["skipped"]:
             reasons: dict[str, list[int]] = {}
             for s in d["skipped"]:
@@ -84,6 +96,8 @@ def _print_tables(path: Path, tables: list) -> None:
             for reason, rows in reasons.items():
                 shown = ", ".join(str(r) for r in rows[:12]) + (" …" if len(rows) > 12 else "")
                 print(f"      dilewati ({reason}): baris {shown}")
+    for block in unknown:
+        _say(f"  tidak dipahami: {block.sentence}")
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
@@ -114,18 +128,194 @@ def cmd_fill(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _settings(path: Path, args: argparse.Namespace):
+    """(config, units, vocabulary) for a workbook, as ``check`` finds them (renja-xl.ini beside it, --config)."""
+    from .parse.units import load_units
+    from .reader.vocabulary import load_concepts
+    from .rules import find_config
+
+    config = find_config(path, Path(args.config) if getattr(args, "config", None) else None)
+    units = load_units(config.units_file) if config.units_file else None
+    vocabulary = load_concepts(config.columns_file) if config.columns_file else None
+    return config, units, vocabulary
+
+
+def _listed(values: Optional[list]) -> Optional[list]:
+    """``--opsi a,b --opsi c`` -> ``["a", "b", "c"]``; None when the option was not given."""
+    if not values:
+        return None
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def cmd_perbaiki(args: argparse.Namespace) -> int:
+    """Numbers typed as text become numbers, chosen findings their formula; or (--batal) undo the latest perbaiki."""
+    from .io.files import load_snapshot
+    from .io.perbaikan import write_batal, write_perbaikan
+    from .io.write import plan_target
+    from .perbaiki import parse_cell_choice, plan_perbaiki, without_own_sheets
+
+    source = Path(args.file)
+    output = Path(args.output) if args.output else None
+    if args.batal:
+        if args.aturan or args.sel:
+            raise InputError("--batal tidak dapat digabung dengan --aturan atau --sel: pembatalan mengembalikan "
+                             "semua sel yang diubah perbaiki terakhir.")
+        target, backup = plan_target(source, output, "_dibatalkan", args.in_place)
+        record = write_batal(source, target, limits_of(args))
+        _say(f"dibatalkan: {len(record.states)} sel dikembalikan seperti sebelum perbaiki; lembar "
+             f"'{record.summary}' dan '{record.sheet}' dihapus.")
+        _say(f"ditulis: {target}" + (f" (cadangan: {backup})" if backup else ""))
+        return EXIT_OK
+    rules = _listed(args.aturan)
+    if rules is not None:
+        from .rules import REGISTRY, all_rules
+
+        all_rules()
+        unknown = [r for r in rules if r.upper() not in REGISTRY]
+        if unknown:
+            raise InputError(f"Aturan {', '.join(unknown)} tidak ada; lihat daftar dengan: renja-xl rules")
+    config, units, vocabulary = _settings(source, args)
+    snapshot = load_snapshot(source, limits_of(args))
+    cells = None
+    if args.sel:
+        names = [s.name for s in without_own_sheets(snapshot)]
+        try:
+            cells = [parse_cell_choice(item, names) for item in _listed(args.sel)]
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+    plan = plan_perbaiki(snapshot, rules=rules, cells=cells, config=config, units=units, vocabulary=vocabulary,
+                         keep_units=args.biarkan_satuan)
+    if not plan.tables:
+        raise InputError(f"Tidak ada tabel Renja/LKjIP yang dikenali di '{source.name}'; tidak ada yang diperbaiki.")
+    for item in plan.left_alone[:args.tampil]:
+        _say(f"  {item.kind}: [{item.sheet}] {item.address} '{item.text}': {item.reason}")
+    if len(plan.left_alone) > args.tampil:
+        print(f"  … dan {len(plan.left_alone) - args.tampil} sel lain (lihat lembar ringkasan)")
+    if not plan.changes:
+        _say(f"{source.name}: tidak ada yang perlu diperbaiki ({plan.sentence()}); tidak ada berkas yang ditulis.")
+        return EXIT_OK
+    target, backup = plan_target(source, output, "_diperbaiki", args.in_place)
+    edits = write_perbaikan(source, target, plan, limits_of(args))
+    summary = next(s.name for s in edits.sheets if not s.hidden)
+    _say(f"perbaikan: {plan.sentence()}.")
+    with_unit = sum(1 for c in plan.changes if c.unit)
+    if with_unit:
+        print(f"catatan: {with_unit} target bersatuan kini bilangan dengan satuan di format angkanya (15 → "
+              "'15 jenis'); pemeriksaan satuan (RXL4xx) belum membaca satuan dari format angka. Pakai "
+              "--biarkan-satuan bila pemeriksaan satuan masih diperlukan.")
+    _say(f"ditulis: {target}" + (f" (cadangan: {backup})" if backup else "") + f"; rinciannya di lembar '{summary}', "
+         f"batalkan dengan: renja-xl perbaiki --batal {target.name}")
+    return EXIT_OK
+
+
+def cmd_bandingkan(args: argparse.Namespace) -> int:
+    """Compare two versions of a workbook; write the changes into a copy of NEW."""
+    from .bandingkan import compare_workbooks
+    from .io.files import load_snapshot
+    from .io.patch import patch_file
+    from .io.perbaikan import unit_formats
+    from .io.write import plan_output
+
+    old, new = Path(args.old), Path(args.new)
+    config, units, vocabulary = _settings(new, args)
+    old_snapshot = load_snapshot(old, limits_of(args))
+    new_snapshot = load_snapshot(new, limits_of(args))
+    result = compare_workbooks(old_snapshot, new_snapshot, units, vocabulary, unit_formats(old, limits_of(args)),
+                               unit_formats(new, limits_of(args)))
+    if not any(t.old is not None for t in result.tables) or not any(t.new is not None for t in result.tables):
+        missing = old if not any(t.old is not None for t in result.tables) else new
+        raise InputError(f"Tidak ada tabel Renja/LKjIP yang dikenali di '{missing.name}'; tidak ada yang dibandingkan.")
+    output = None
+    if not args.no_output:
+        output = plan_output(new, Path(args.output) if args.output else None, "_perubahan", False)
+        if output.resolve() == old.resolve():
+            raise InputError(f"Hasil tidak boleh menimpa berkas lama '{old.name}'; pilih nama lain dengan -o.")
+        patch_file(new, output, result.edits(_all_sheet_names(new, new_snapshot)), limits_of(args))
+    if args.format == "json":
+        data = result.to_dict()
+        data["keluaran"] = str(output) if output else None
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        _print_comparison(result, output)
+    return EXIT_FINDINGS if result.findings else EXIT_OK
+
+
+def _all_sheet_names(path: Path, snapshot) -> list:
+    """Every sheet name of a workbook file (chart sheets too, which the snapshot leaves out)."""
+    from .io.perbaikan import sheet_names
+
+    try:
+        return sheet_names(path)
+    except RenjaXLError:
+        return [s.name for s in snapshot]
+
+
+def _print_comparison(result, output: Optional[Path]) -> None:
+    for t in result.tables:
+        if not t.rows and t.status == "dicocokkan":
+            continue
+        n = t.counts()
+        _say(f"[{t.sheet}] {t.title} ({t.key}): {t.status}; {n['berubah']} isian berubah, {n['ditambah']} baris "
+             f"ditambah, {n['dihapus']} baris dihapus")
+        for r in t.rows:
+            info = r.info
+            name = f"{info.kode} {info.label}".strip()
+            name = name if len(name) <= 70 else name[:69] + "…"
+            match = f" [cocok: {r.match_text}]" if r.match_text and r.match_text != "kode" else ""
+            if r.kind != "berubah":
+                _say(f"    {r.kind}: baris {info.row.number} '{name}'")
+                continue
+            for f in r.fields:
+                diff = ""
+                if f.difference is not None:
+                    diff = f" (selisih {'+' if f.difference > 0 else ''}{_number(f.difference)})"
+                elif f.detail:
+                    diff = f" ({f.detail})"
+                _say(f"    {f.new_cell} '{name}' {f.column}: {f.old} → {f.new}{diff}{match}")
+    for finding in result.findings:
+        _say(f"  {finding.locations[0].sheet}!{finding.locations[0].cell} {finding.rule} {finding.severity.label}: "
+             f"{finding.message}")
+    _say(f"Ringkasan: {result.sentence()}.")
+    if output is not None:
+        _say(f"ditulis: {output} (lembar Perubahan, tautan ke setiap sel di versi baru)")
+
+
+def _number(value: float) -> str:
+    from .rules.base import number_text
+
+    return number_text(value)
+
+
+_NOMENCLATURES: dict = {}
+
+
+def nomenclature_of(path: Optional[str]):
+    """The nomenclature at ``path`` (read once per run), None without one."""
+    if not path:
+        return None
+    if path not in _NOMENCLATURES:
+        from .io.nomenclature import load_nomenclature
+
+        _NOMENCLATURES[path] = load_nomenclature(path)
+    return _NOMENCLATURES[path]
+
+
 def check_file(path: Path, args: argparse.Namespace):
     """Check one workbook; write its checked copy unless told not to."""
     from .io.checked import write_checked
     from .io.files import read_and_check
     from .io.write import plan_output
     from .parse.units import load_units
+    from .reader.vocabulary import load_concepts
     from .report import FileReport, counts_text
     from .rules import find_config
 
     config = find_config(path, Path(args.config) if args.config else None)
     units = load_units(config.units_file) if config.units_file else None
-    snapshot, tables, findings = read_and_check(path, config, units, limits_of(args))
+    vocabulary = load_concepts(config.columns_file) if config.columns_file else None
+    nomenclature = nomenclature_of(args.nomenklatur or config.nomenclature_file)
+    snapshot, tables, findings = read_and_check(path, config, units, limits_of(args), vocabulary, nomenclature)
     report = FileReport(file=str(path), tables=tables, findings=findings)
     if not args.no_output:
         target = plan_output(path, Path(args.output) if args.output else None, "_diperiksa", False)
@@ -265,6 +455,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", help="salinan diperiksa (bawaan: <nama>_diperiksa.xlsx di samping masukan)")
     check.add_argument("--no-output", action="store_true", help="jangan tulis salinan diperiksa")
     check.add_argument("--config", help="berkas pengaturan aturan (bawaan: renja-xl.ini di samping buku kerja)")
+    check.add_argument("--nomenklatur", metavar="BERKAS",
+                       help="daftar nomenklatur resmi (CSV/XLSX: kode, nomenklatur, indikator, satuan) untuk aturan RXL8xx")
     check.set_defaults(func=cmd_check)
 
     rules = sub.add_parser("rules", help="daftar aturan pemeriksaan")
@@ -279,6 +471,36 @@ def build_parser() -> argparse.ArgumentParser:
                       help="juga hitung pagu kegiatan/program/total dari rinciannya (biasanya diketik; bawaan: hanya diperiksa)")
     fill.add_argument("--in-place", action="store_true", help="tulis ke berkas masukan (salinan .bak dibuat dahulu)")
     fill.set_defaults(func=cmd_fill)
+
+    perbaiki = sub.add_parser("perbaiki", help="angka yang diketik sebagai teks menjadi bilangan, temuan aritmetika "
+                                               "menjadi rumus (salinan baru, dapat dibatalkan)")
+    perbaiki.add_argument("file", metavar="BERKAS")
+    perbaiki.add_argument("-o", "--output", help="berkas hasil (bawaan: <nama>_diperbaiki.xlsx, atau "
+                                                 "<nama>_dibatalkan.xlsx dengan --batal)")
+    perbaiki.add_argument("--in-place", action="store_true", help="tulis ke berkas masukan (salinan .bak dibuat dahulu)")
+    perbaiki.add_argument("--aturan", action="append", metavar="KODE,…",
+                          help="temuan aturan mana yang diganti rumus (bawaan: RXL101,RXL102,RXL103,RXL104)")
+    perbaiki.add_argument("--sel", action="append", metavar="LEMBAR!SEL,…",
+                          help="sel mana yang diganti rumus, mis. \"'T2.1 Evaluasi Renja'!H32\"")
+    perbaiki.add_argument("--batal", action="store_true",
+                          help="batalkan perbaiki terakhir pada BERKAS (hasil perbaiki): setiap sel kembali seperti semula")
+    perbaiki.add_argument("--biarkan-satuan", action="store_true",
+                          help="biarkan angka yang ditulis dengan satuannya (15 jenis) sebagai teks")
+    perbaiki.add_argument("--config", help="berkas pengaturan (bawaan: renja-xl.ini di samping buku kerja)")
+    perbaiki.add_argument("--tampil", type=_positive(int), default=20, metavar="N",
+                          help="tampilkan paling banyak N sel yang dibiarkan (bawaan: 20)")
+    perbaiki.set_defaults(func=cmd_perbaiki)
+
+    bandingkan = sub.add_parser("bandingkan", help="bandingkan dua versi buku kerja: baris ditambah, dihapus, "
+                                                   "berubah; salinan versi baru dengan lembar Perubahan")
+    bandingkan.add_argument("old", metavar="LAMA")
+    bandingkan.add_argument("new", metavar="BARU")
+    bandingkan.add_argument("-o", "--output", help="salinan versi baru berisi lembar Perubahan "
+                                                   "(bawaan: <baru>_perubahan.xlsx)")
+    bandingkan.add_argument("--no-output", action="store_true", help="jangan tulis salinan")
+    bandingkan.add_argument("--format", choices=("text", "json"), default="text")
+    bandingkan.add_argument("--config", help="berkas pengaturan (bawaan: renja-xl.ini di samping versi baru)")
+    bandingkan.set_defaults(func=cmd_bandingkan)
 
     template = sub.add_parser("template", help="buat templat resmi dari spesifikasi tabel")
     template.add_argument("--out", default="xlsx_templates", help="folder tujuan (bawaan: xlsx_templates)")

@@ -266,13 +266,21 @@ def paused_gc():
             gc.enable()
 
 
-def read_and_check(path: str | os.PathLike, config=None, units=None, limits: Limits = DEFAULT_LIMITS):
-    """(snapshot, tables, findings) of a workbook file: what ``renja-xl check`` does before writing."""
+def read_and_check(path: str | os.PathLike, config=None, units=None, limits: Limits = DEFAULT_LIMITS,
+                   vocabulary=None, nomenclature=None):
+    """(snapshot, tables, findings) of a workbook file: what ``renja-xl check`` does before writing.
+
+    A workbook in which no table at all is understood is refused with a sentence naming the
+    blocks that looked like tables (never "0 temuan").
+    """
     from ..reader import find_tables
+    from ..reader.unknown import find_unknown_blocks, nothing_understood
     from ..rules import run_checks
 
     with paused_gc():
         snapshot = load_snapshot(path, limits)
-        tables = find_tables(snapshot, units=units)
-        findings = run_checks(snapshot, tables, config, units)
+        tables = find_tables(snapshot, units=units, vocabulary=vocabulary)
+        if not tables:
+            raise InputError(nothing_understood(Path(path).name, find_unknown_blocks(snapshot, [], vocabulary)))
+        findings = run_checks(snapshot, tables, config, units, vocabulary=vocabulary, nomenclature=nomenclature)
     return snapshot, tables, findings
