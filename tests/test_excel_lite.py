@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from xlwings.server import custom_functions_call, custom_functions_meta, custom_scripts_call
 
 from conftest import RENJA_EXAMPLE
-from xlwings_client import LiteExcel
+from xlwings_client import LiteExcel, payload
 
 from renja_xl.excel.client import MARKS_SHEET
 
@@ -102,6 +102,36 @@ def test_a_10000_row_tabel_3_4_through_the_lite_path_gives_the_findings_of_check
     marks = [list(r) for r in workbook[MARKS_SHEET].iter_rows(values_only=True)]
     assert ["T3.4 Rencana Program", big[0].coordinate, "FFFF00", 1] in marks   # the user's yellow, kept for Bersihkan
     assert excel.calls["getRangeData"] < 60                      # independent of the number of rows
+
+
+def test_colours_are_read_within_get_colors_limit_of_100000_cells():
+    """Marks far apart in one column: each get_colors() call stays within the documented 100,000 cells."""
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+
+    from renja_xl.excel.client import COLOUR_CELLS, LiteReads
+
+    workbook = Workbook()
+    ws = workbook.active
+    for row in (5, 150_000, 250_000):
+        ws.cell(row, 2, 1).fill = PatternFill("solid", fgColor="FF00B050")
+    asked = []
+    with LiteExcel(workbook, "jauh.xlsx") as excel:
+        original = excel.getRangeData
+
+        async def spy(sheet, address, keys):
+            asked.append(address)
+            return await original(sheet, address, keys)
+
+        excel.getRangeData = spy
+        sheet_only = Workbook()            # the values are not what is read here: a book of the sheet's name
+        sheet_only.active.title = ws.title
+        book = xw.Book(json=payload(sheet_only, "jauh.xlsx"))
+        reads = LiteReads()
+        found = asyncio.run(reads.fills(book.sheets[0], [(5, 2), (150_000, 2), (250_000, 2), (7, 2)]))
+    assert found == {(5, 2): "00B050", (150_000, 2): "00B050", (250_000, 2): "00B050", (7, 2): None}
+    assert len(asked) == 3 and reads.calls == 3
+    assert COLOUR_CELLS == 100_000
 
 
 @pytest.mark.parametrize("example", ["renja", "lkjip"])

@@ -56,6 +56,9 @@ def pyodide_run(tmp_path_factory):
             workbook = load_workbook(source)
             books[(example, script)] = workbook
             jobs.append({"kind": "script", "name": script, **_excel_side(workbook, source.name)})
+    big = _big_tabel_3_4(folder)
+    books[("t34", "periksa")] = load_workbook(big)
+    jobs.append({"kind": "script", "name": "periksa", **_excel_side(books[("t34", "periksa")], big.name)})
     jobs += [{"kind": "function", "name": name, "args": args} for name, args, _ in FUNCTIONS]
     assert main(["lite", "--out", str(folder / "lite")]) == 0
     spec = {"pyodide": str(PYODIDE), "xlwings": str(Path(xlwings.__file__).parent), "lite": str(folder / "lite"),
@@ -68,8 +71,26 @@ def pyodide_run(tmp_path_factory):
     results = iter(out["results"])
     scripts = {key: next(results) for key in books}
     functions = [next(results) for _ in FUNCTIONS]
-    print(f"Pyodide {out['pyodide']} (Python {out['python']}): {out['ms']} ms for {len(jobs)} jobs")
-    return {"books": books, "scripts": scripts, "functions": functions, "out": out}
+    print(f"Pyodide {out['pyodide']} (Python {out['python']}): {out['ms']} ms for {len(jobs)} jobs, "
+          f"of which {scripts[('t34', 'periksa')]['ms']} ms Periksa on the 10,000-row Tabel 3.4")
+    return {"books": books, "scripts": scripts, "functions": functions, "out": out, "big": big}
+
+
+def _big_tabel_3_4(folder: Path) -> Path:
+    """A Renja whose Tabel 3.4 has 10,000 rows (benchmarks/bench_check.py), one kode roll-up wrong."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_check import make_t34
+
+    path = folder / "t34.xlsx"
+    make_t34(path, 10_000)
+    workbook = load_workbook(path)
+    ws = workbook["T3.4 Rencana Program"]
+    cell = next(c for row in ws.iter_rows(min_row=5000) for c in row if isinstance(c.value, int))
+    cell.value += 7
+    workbook.save(path)
+    return path
 
 
 def _applied(run, example, script):
@@ -99,6 +120,16 @@ def test_hitung_under_pyodide_writes_what_fill_writes(pyodide_run, example, tmp_
     workbook, alerts, _ = _applied(pyodide_run, example, "hitung")
     assert len(alerts) == 1 and alerts[0][3] == "info" and "Catatan" not in alerts[0][0], alerts
     same_as_filled(workbook, load_workbook(tmp_path / "terisi.xlsx"))
+
+
+def test_a_10000_row_tabel_3_4_under_pyodide_gives_the_findings_of_check(pyodide_run, tmp_path, capsys):
+    main(["check", str(pyodide_run["big"]), "-o", str(tmp_path / "diperiksa.xlsx")])
+    workbook, alerts, result = _applied(pyodide_run, "t34", "periksa")
+    assert len(alerts) == 1 and alerts[0][0].startswith("1 kesalahan") and "Catatan" not in alerts[0][0], alerts
+    expected = load_workbook(tmp_path / "diperiksa.xlsx")["Hasil Validasi"]
+    assert [list(r) for r in workbook["Hasil Validasi"].iter_rows(values_only=True)] == [
+        list(r) for r in expected.iter_rows(values_only=True)]
+    assert result["calls"]["getRangeData"] < 60
 
 
 def test_the_worksheet_functions_under_pyodide(pyodide_run):

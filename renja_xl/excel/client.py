@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Optional
 
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1_range, record_number_format, trim_row
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, record_number_format, trim_row
 
 MARKS_SHEET = "renja-xl"  # a hidden sheet: the user's own fills and notes under our marks
 COLOUR_CELLS = 100_000    # xlwings documents Range.get_colors(): "A call supports at most 100,000 cells."
@@ -350,10 +350,6 @@ def colour_hex(colour) -> Optional[str]:
         return colour.lstrip("#").upper()
     r, g, b = colour[:3]
     return f"{r:02X}{g:02X}{b:02X}"
-
-
-def range_text(top: int, left: int, bottom: int, right: int) -> str:
-    return a1_range(top, left, bottom, right)
 
 
 def run_sync(coro):
