@@ -326,7 +326,14 @@ def write_perbaikan(source: Path, target: Path, plan: Perbaikan, limits: Limits 
 
 
 def undo_record(source: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, UndoRecord]:
-    """(the file's bytes, the record of its latest perbaiki); an Indonesian sentence when it has none."""
+    """(the file's bytes, the record of its latest perbaiki); an Indonesian sentence when it has none.
+
+    The file is read as every command reads it first (:func:`~renja_xl.io.files.load_snapshot`),
+    so a file that is no workbook, is encrypted or breaks a limit gets the same sentence.
+    """
+    from .files import load_snapshot
+
+    load_snapshot(source, limits)
     data = _read_source(source)
     book = _Book(Package(data, source.name, limits))
     names = book.sheet_names()
