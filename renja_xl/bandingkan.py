@@ -642,12 +642,19 @@ def compare(old_snapshot: WorkbookSnapshot, old_tables: list, new_snapshot: Work
     return Comparison(old_snapshot.name, new_snapshot.name, diffs, _findings(diffs))
 
 
-def is_report_sheet(name: str) -> bool:
-    """Sheets renja-xl writes as reports (bandingkan's changes, perbaiki's summary and undo): never compared."""
+def is_report_sheet(sheet) -> bool:
+    """Sheets renja-xl writes as reports (bandingkan's changes, perbaiki's summary and undo): never compared.
+
+    Known by name and by their own header row, so a user's sheet called ``Perubahan`` is compared.
+    """
     from .perbaiki import is_own_sheet
 
+    if is_own_sheet(sheet):
+        return True
+    name = sheet.name
     base = name.rsplit(" (", 1)[0] if name.endswith(")") else name
-    return is_own_sheet(name) or base == CHANGES_SHEET
+    return base == CHANGES_SHEET and tuple(sheet.value(CHANGES_HEADER_ROW, c)
+                                           for c in range(1, len(CHANGES_HEADERS) + 1)) == CHANGES_HEADERS
 
 
 def compare_workbooks(old: WorkbookSnapshot, new: WorkbookSnapshot, units=None, vocabulary=None,
@@ -660,7 +667,7 @@ def compare_workbooks(old: WorkbookSnapshot, new: WorkbookSnapshot, units=None, 
     """
     from .reader import find_tables
 
-    old = WorkbookSnapshot([s for s in old if not is_report_sheet(s.name)], name=old.name)
-    new = WorkbookSnapshot([s for s in new if not is_report_sheet(s.name)], name=new.name)
+    old = WorkbookSnapshot([s for s in old if not is_report_sheet(s)], name=old.name)
+    new = WorkbookSnapshot([s for s in new if not is_report_sheet(s)], name=new.name)
     return compare(old, find_tables(old, units=units, vocabulary=vocabulary), new,
                    find_tables(new, units=units, vocabulary=vocabulary), old_formats, new_formats, units)

@@ -420,15 +420,27 @@ def sheet_names_for(taken: Iterable[str]) -> tuple[str, str]:
         n += 1
 
 
-def is_own_sheet(name: str) -> bool:
-    """Whether a sheet is one perbaiki added (a summary or an undo record), not the user's tables."""
+def is_own_sheet(sheet) -> bool:
+    """Whether a sheet is one perbaiki added (its summary or its undo record), not the user's tables.
+
+    ``sheet`` is a :class:`~renja_xl.snapshot.SheetSnapshot` (known by its name and its own
+    title or header row, so a user's sheet that happens to be called ``Perbaikan`` is read)
+    or a name alone (known by the name).
+    """
+    name = sheet if isinstance(sheet, str) else sheet.name
     m = _SHEET_SUFFIX.match(name)
-    return m is not None and m.group("base") in (SUMMARY_SHEET, UNDO_SHEET)
+    if m is None or m.group("base") not in (SUMMARY_SHEET, UNDO_SHEET):
+        return False
+    if isinstance(sheet, str):
+        return True
+    if m.group("base") == UNDO_SHEET:
+        return sheet.value(1, 1) == UNDO_TITLE
+    return tuple(sheet.value(SUMMARY_HEADER_ROW, c) for c in range(1, len(SUMMARY_HEADERS) + 1)) == SUMMARY_HEADERS
 
 
 def without_own_sheets(snapshot: WorkbookSnapshot) -> WorkbookSnapshot:
     """The snapshot without perbaiki's summary and undo sheets (they hold no tables to read)."""
-    return WorkbookSnapshot([s for s in snapshot if not is_own_sheet(s.name)], name=snapshot.name)
+    return WorkbookSnapshot([s for s in snapshot if not is_own_sheet(s)], name=snapshot.name)
 
 
 # --- text numbers --------------------------------------------------------------------------------

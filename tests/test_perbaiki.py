@@ -365,3 +365,13 @@ def test_bandingkan_reads_the_satuan_perbaiki_put_in_the_format(pasted, tmp_path
     capsys.readouterr()
     assert main(["bandingkan", str(pasted["renja"]), str(fixed), "--no-output"]) == 0
     assert "Ringkasan: 0 isian berubah" in capsys.readouterr().out
+
+
+def test_a_users_own_sheet_called_perbaikan_is_read(tmp_path):
+    """Only the sheets perbaiki wrote (their title or header row) are passed over, not any sheet of that name."""
+    book = load_workbook(LKJIP_EXAMPLE)
+    book["T3.1.3 SPM Sosial"].title = "Perbaikan"
+    path = tmp_path / "nama.xlsx"
+    book.save(path)
+    plan = plan_perbaiki(load_snapshot(path))
+    assert ("Perbaikan", "D8") in {(c.sheet, c.address) for c in plan.changes if c.kind == "rumus"}
