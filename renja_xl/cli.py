@@ -302,58 +302,18 @@ def nomenclature_of(path: Optional[str]):
 
 
 def check_file(path: Path, args: argparse.Namespace):
-    """Check one workbook; write its checked copy unless told not to."""
-    from .io.checked import write_checked
-    from .io.files import read_and_check
-    from .io.write import plan_output
-    from .parse.units import load_units
-    from .reader.vocabulary import load_concepts
-    from .report import FileReport, counts_text
-    from .rules import find_config
+    """Check one workbook; write its checked copy unless told not to (a :class:`~renja_xl.report.FileReport`)."""
+    from .batch.command import check_file as check_one
 
-    config = find_config(path, Path(args.config) if args.config else None)
-    units = load_units(config.units_file) if config.units_file else None
-    vocabulary = load_concepts(config.columns_file) if config.columns_file else None
-    nomenclature = nomenclature_of(args.nomenklatur or config.nomenclature_file)
-    snapshot, tables, findings = read_and_check(path, config, units, limits_of(args), vocabulary, nomenclature)
-    report = FileReport(file=str(path), tables=tables, findings=findings)
-    if not args.no_output:
-        target = plan_output(path, Path(args.output) if args.output else None, "_diperiksa", False)
-        title = f"Hasil pemeriksaan renja-xl untuk {path.name}: {counts_text(report.summary())}."
-        write_checked(path, target, report.findings, title, [sheet.name for sheet in snapshot], limits_of(args))
-        report.output = str(target)
-    return report
+    return check_one(path, args, limits_of(args))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate workbooks: findings on screen (or JSON) and a checked copy of each."""
-    from .io.files import expand_inputs
-    from .render import print_reports
-    from .report import FileReport
+    """Validate workbooks or folders (recursively, in parallel, cached): findings on screen or JSON, checked copies,
+    and with --rekap the consolidated rekap (renja_xl.batch)."""
+    from .batch.command import run_check
 
-    files = expand_inputs(args.files)
-    if not files:
-        raise InputError("Tidak ada berkas .xlsx/.xlsm yang ditemukan pada masukan yang diberikan.")
-    if args.output and len(files) > 1:
-        raise InputError("--output hanya untuk satu berkas; untuk banyak berkas, salinan diperiksa ditulis di samping masing-masing.")
-    reports, unusable = [], False
-    for path in files:
-        try:
-            reports.append(check_file(path, args))
-        except RenjaXLError as exc:
-            _print_err(str(exc))
-            if args.debug:
-                traceback.print_exc()
-            reports.append(FileReport(file=str(path), error=str(exc)))
-            unusable = True
-    if args.format == "json":
-        json.dump([r.to_dict() for r in reports], sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        print_reports(reports)
-    if unusable:
-        return EXIT_UNUSABLE
-    return EXIT_FINDINGS if any(r.has_errors for r in reports) else EXIT_OK
+    return run_check(args, limits_of(args))
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -457,7 +417,26 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help="berkas pengaturan aturan (bawaan: renja-xl.ini di samping buku kerja)")
     check.add_argument("--nomenklatur", metavar="BERKAS",
                        help="daftar nomenklatur resmi (CSV/XLSX: kode, nomenklatur, indikator, satuan) untuk aturan RXL8xx")
-    check.set_defaults(func=cmd_check)
+    batch = check.add_argument_group("banyak berkas (folder diperiksa beserta subfoldernya)")
+    batch.add_argument("-j", "--jobs", type=_positive(int), default=0, metavar="N",
+                       help="jumlah proses pemeriksa di komputer ini (bawaan: semua inti; 1: tanpa proses tambahan)")
+    batch.add_argument("--dask", metavar="ALAMAT",
+                       help="kirim pemeriksaan setiap berkas ke klaster Dask yang sudah berjalan (mis. tcp://10.0.0.5:8786); "
+                            "pekerja membaca berkasnya sendiri")
+    batch.add_argument("--rekap", metavar="REKAP.xlsx",
+                       help="tulis rekap gabungan: per berkas, per PD, pagu per program, setiap temuan dengan tautan, grafik")
+    batch.add_argument("--rekap-format", choices=("xlsx", "csv", "parquet"), default="xlsx",
+                       help="xlsx (bawaan) atau satu berkas csv/parquet per tabel di folder REKAP")
+    batch.add_argument("--pagu-pd", metavar="BERKAS",
+                       help="pagu indikatif per Perangkat Daerah (CSV/XLSX: kolom perangkat_daerah dan pagu); total pagu "
+                            "Renja setiap PD dibandingkan dengannya")
+    batch.add_argument("--cache", metavar="FOLDER",
+                       help="folder tembolok hasil (bawaan: .renja-xl-cache di folder masukan)")
+    batch.add_argument("--no-cache", action="store_true", help="periksa ulang semua berkas, tanpa tembolok")
+    batch.add_argument("--progress", dest="progress", action="store_true", default=None,
+                       help="tampilkan bilah kemajuan (bawaan: hanya di terminal)")
+    batch.add_argument("--no-progress", dest="progress", action="store_false", help="jangan tampilkan bilah kemajuan")
+    check.set_defaults(func=cmd_check, budget_per_file=True)
 
     rules = sub.add_parser("rules", help="daftar aturan pemeriksaan")
     rules.add_argument("code", nargs="?", help="kode aturan untuk dokumentasi lengkapnya (mis. RXL201)")
@@ -523,7 +502,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help()
         return EXIT_UNUSABLE
     try:
-        with time_budget(args.max_seconds):
+        # check bounds each file itself (a folder of thousands outlasts any one budget)
+        with time_budget(None if getattr(args, "budget_per_file", False) else args.max_seconds):
             return args.func(args)
     except RenjaXLError as exc:
         _print_err(str(exc))

@@ -50,10 +50,25 @@ def _line(*pieces):
 
 def print_reports(reports: list[FileReport], out=None) -> None:
     """Every usable file's findings, then one summary line over all files."""
-    con = console(out)
-    totals = {s.value: 0 for s in Severity}
-    usable = [r for r in reports if r.error is None]
-    for report in usable:
+    printer = ReportPrinter(out)
+    for report in reports:
+        printer.add(report)
+    printer.finish()
+
+
+class ReportPrinter:
+    """:func:`print_reports` one file at a time, as the files come (a folder of thousands is never held at once)."""
+
+    def __init__(self, out=None):
+        self.con = console(out)
+        self.totals = {s.value: 0 for s in Severity}
+        self.files = 0
+
+    def add(self, report: FileReport) -> None:
+        if report.error is not None:
+            return
+        con = self.con
+        self.files += 1
         con.print(_line((report.file, "bold"), (f": {len(report.tables)} tabel, {len(report.findings)} temuan", "")))
         for sheet, findings in by_sheet(report.findings).items():
             con.print(_line(("  ", ""), (sheet or "(buku kerja)", "bold")))
@@ -64,8 +79,14 @@ def print_reports(reports: list[FileReport], out=None) -> None:
         if report.output:
             con.print(_line((f"  salinan diperiksa: {report.output}", "")))
         for key, value in report.summary().items():
-            totals[key] += value
-    con.print(_line((summary_sentence(totals, len(usable)), "")))
+            self.totals[key] += value
+
+    def line(self, text: str, style: str = "") -> None:
+        """One more line (a note before the summary), escaped like the others."""
+        self.con.print(_line((text, style)))
+
+    def finish(self) -> None:
+        self.con.print(_line((summary_sentence(self.totals, self.files), "")))
 
 
 def print_rules(rules, out=None) -> None:

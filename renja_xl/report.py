@@ -30,11 +30,19 @@ class FileReport:
             return {"file": self.file, "error": self.error}
         return {
             "file": self.file,
-            "tables": [{"sheet": t.sheet, "table": t.spec.key, "header_range": t.header_range,
-                        "data_range": t.data_range} for t in self.tables],
+            "tables": [table_dict(t) for t in self.tables],
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary(),
         }
+
+
+def table_dict(table) -> dict:
+    """Where a table is, for JSON: from a reader :class:`~renja_xl.reader.model.Table` or the dict a batch
+    worker sent back (:class:`renja_xl.batch.result.FileResult`)."""
+    if isinstance(table, dict):
+        return {key: table[key] for key in ("sheet", "table", "header_range", "data_range")}
+    return {"sheet": table.sheet, "table": table.spec.key, "header_range": table.header_range,
+            "data_range": table.data_range}
 
 
 def by_sheet(findings: list[Finding]) -> dict:

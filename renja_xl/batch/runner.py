@@ -1,0 +1,310 @@
+"""Running the per-file tasks: inline, on a standard-library process pool, or on a Dask cluster.
+
+No scheduler of our own: the pool is :class:`concurrent.futures.ProcessPoolExecutor`
+(``forkserver`` where there is one: a clean parent for every worker, never a fork of a
+process holding threads), the cluster is ``dask.distributed``. What this module adds is
+the flow around them:
+
+* **a bounded window**: at most ``window`` files are submitted or finished-but-not-yet-
+  handed-on at any time, so memory does not grow with the number of files;
+* **input order**: results are handed on in the order of the inputs (text and JSON
+  output are the same whatever the number of workers), while ``on_done`` hears of each
+  file the moment it is finished (the progress bar);
+* **cache hits** enter the stream without being submitted; the pool is started only
+  when a file needs checking (a fully cached re-run starts no process);
+* **a crashed worker** (killed by the system, out of memory) costs one file at most:
+  the pool is renewed and each file it held is retried alone in a fresh process;
+  a file that kills its process again is a row with that reason;
+* **Ctrl-C**: :meth:`Runner.stop` cancels what has not started, lets the files at work
+  finish (pool processes ignore Ctrl-C; a second Ctrl-C does not wait), and hands on
+  every finished result.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from .result import FileResult
+from .worker import Task, check_task, pool_initializer
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def crashed(task: Task, why: str) -> FileResult:
+    return FileResult(file=task.path, error=f"Pemeriksaan berkas '{Path(task.path).name}' terhenti: proses "
+                                            f"pemeriksanya berhenti ({why}); berkas lain tetap diperiksa.",
+                      error_kind="crashed")
+
+
+class InlineBackend:
+    """Each task in this process, when submitted (``--jobs 1``, one file)."""
+
+    name = "inline"
+    slots = 1
+
+    def submit(self, task: Task) -> Future:
+        future: Future = Future()
+        future.set_result(check_task(task))
+        return future
+
+    def wait_any(self, pending) -> set:
+        return {f for f in pending if f.done()}
+
+    def outcome(self, future, task: Task) -> Optional[FileResult]:
+        return future.result()
+
+    def cancel(self, pending) -> None:
+        pass
+
+    def close(self, wait_for_running: bool = True) -> None:
+        pass
+
+
+def _context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["renja_xl.batch.worker", "renja_xl.io.files", "renja_xl.rules"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class PoolBackend:
+    """A :class:`~concurrent.futures.ProcessPoolExecutor` of ``jobs`` processes, started on first use."""
+
+    name = "pool"
+
+    def __init__(self, jobs: int):
+        self.slots = jobs
+        self._pool = None
+
+    def _executor(self):
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self.slots, mp_context=_context(),
+                                             initializer=pool_initializer)
+        return self._pool
+
+    def submit(self, task: Task) -> Future:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._executor().submit(check_task, task)
+        except BrokenProcessPool:
+            self.renew()
+            return self._executor().submit(check_task, task)
+
+    def wait_any(self, pending) -> set:
+        done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+        return done
+
+    def outcome(self, future, task: Task) -> Optional[FileResult]:
+        """The result, or None when the pool broke under it (the runner retries it alone)."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self.renew()
+            return None
+
+    def renew(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def retry_alone(self, task: Task) -> FileResult:
+        """One file in a process of its own: a file that kills its process again gets that as its reason."""
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        with ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=pool_initializer) as solo:
+            try:
+                return solo.submit(check_task, task).result()
+            except BrokenProcessPool:
+                return crashed(task, "dihentikan sistem, mungkin kehabisan memori")
+
+    def cancel(self, pending) -> None:
+        for future in pending:
+            future.cancel()
+
+    def close(self, wait_for_running: bool = True) -> None:
+        if self._pool is not None:
+            if not wait_for_running:   # a second Ctrl-C: the processes go now
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()
+            self._pool.shutdown(wait=wait_for_running, cancel_futures=True)
+            self._pool = None
+
+
+class DaskBackend:
+    """The same tasks on an existing ``dask.distributed`` cluster; workers read the files, results travel back."""
+
+    name = "dask"
+
+    def __init__(self, address: str):
+        try:
+            from distributed import Client
+        except ImportError:
+            from ..errors import InputError
+
+            raise InputError("--dask memerlukan paket dask[distributed]; pasang dengan: "
+                             "pip install 'renja-xl[batch]'") from None
+        try:
+            self.client = Client(address, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            from ..errors import InputError
+
+            raise InputError(f"Klaster Dask di '{address}' tidak dapat dihubungi ({type(exc).__name__}: {exc}).") \
+                from None
+        threads = sum(self.client.nthreads().values()) or 1
+        self.slots = threads
+
+    def submit(self, task: Task):
+        return self.client.submit(check_task, task, pure=False)
+
+    def wait_any(self, pending) -> set:
+        from distributed import wait as dask_wait
+
+        with self.client.as_current():
+            done, _ = dask_wait(list(pending), return_when="FIRST_COMPLETED")
+        return set(done)
+
+    def outcome(self, future, task: Task) -> Optional[FileResult]:
+        try:
+            return future.result()
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:  # KilledWorker, a lost connection: this file's row
+            return crashed(task, f"{type(exc).__name__} di klaster Dask")
+        finally:
+            future.release()
+
+    def retry_alone(self, task: Task) -> FileResult:  # pragma: no cover - outcome never asks for a retry
+        return crashed(task, "klaster Dask")
+
+    def cancel(self, pending) -> None:
+        try:
+            self.client.cancel(list(pending))
+        except Exception:  # noqa: BLE001 - the cluster may be gone already
+            pass
+
+    def close(self, wait_for_running: bool = True) -> None:
+        try:
+            self.client.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+Item = Union[Task, FileResult]
+
+
+class Runner:
+    """Results of the items (tasks to run, or results already known) in input order, ``window`` at a time."""
+
+    def __init__(self, backend, on_done: Optional[Callable[[FileResult], None]] = None, window: Optional[int] = None):
+        self.backend = backend
+        self.on_done = on_done or (lambda result: None)
+        self.window = window or max(2, 4 * backend.slots)
+        self.pending: dict = {}     # future -> (index, task)
+        self.buffer: dict = {}      # index -> result, finished but not handed on
+        self.next = 0
+        self.stopped = False
+
+    def _finish(self, index: int, task: Task, result: FileResult) -> None:
+        result.file = task.display or task.path
+        self.buffer[index] = result
+        self.on_done(result)
+
+    def _collect(self, done) -> None:
+        for future in done:
+            index, task = self.pending.pop(future)
+            if future.cancelled():
+                continue
+            result = self.backend.outcome(future, task)
+            if result is None:   # the pool broke under it: alone, in a fresh process
+                result = self.backend.retry_alone(task)
+            self._finish(index, task, result)
+
+    def results(self, items: Iterable[Item]) -> Iterator[FileResult]:
+        """The results in input order; the backend is closed at the end, or on any failure but Ctrl-C
+        (after which :meth:`stop` closes it)."""
+        try:
+            yield from self._results(items)
+        except KeyboardInterrupt:
+            raise
+        except BaseException:
+            self.backend.cancel(list(self.pending))
+            self.backend.close(wait_for_running=False)
+            raise
+
+    def _results(self, items: Iterable[Item]) -> Iterator[FileResult]:
+        source = enumerate(items)
+        exhausted = False
+        while True:
+            while not exhausted and len(self.pending) + len(self.buffer) < self.window:
+                try:
+                    index, item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                if isinstance(item, FileResult):
+                    self.buffer[index] = item
+                    self.on_done(item)
+                else:
+                    future = self.backend.submit(item)
+                    self.pending[future] = (index, item)
+                    if future.done():   # inline: finished on submission
+                        self._collect({future})
+            while self.next in self.buffer:
+                result = self.buffer.pop(self.next)
+                self.next += 1
+                yield result
+            if exhausted and not self.pending:
+                if self.buffer:   # cannot happen: every index below the window is pending or buffered
+                    raise RuntimeError("batch runner lost a result")
+                break
+            if self.pending:
+                self._collect(self.backend.wait_any(self.pending))
+        self.backend.close()
+
+    def stop(self, wait_for_running: bool = True) -> Iterator[FileResult]:
+        """After Ctrl-C: cancel what has not started, let the files at work finish, hand on what is finished."""
+        self.stopped = True
+        self.backend.cancel(list(self.pending))
+        if wait_for_running and self.pending and self.backend.name == "pool":
+            try:
+                wait([f for f in self.pending if not f.cancelled()])
+            except KeyboardInterrupt:   # a second Ctrl-C: no more waiting
+                wait_for_running = False
+        if wait_for_running:
+            try:
+                self._collect({f for f in self.pending if f.done()})
+            except KeyboardInterrupt:
+                wait_for_running = False
+        self.pending.clear()
+        self.backend.close(wait_for_running)
+        for index in sorted(self.buffer):
+            yield self.buffer.pop(index)
+
+
+def make_backend(jobs: int, dask_address: Optional[str], files: int):
+    if dask_address:
+        return DaskBackend(dask_address)
+    if jobs <= 1 or files <= 1:
+        return InlineBackend()
+    return PoolBackend(min(jobs, files))
+
