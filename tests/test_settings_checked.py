@@ -43,6 +43,12 @@ SETTINGS = {
     "ganda": ("[renja_xl]\nsatuan = a.csv\nsatuan = b.csv\n", "tidak dapat dibaca"),
     "tanpa_bagian": ("satuan = a.csv\n", "tidak dapat dibaca"),
     "biner": (None, "bukan berkas teks"),
+    "kolom_program": ("[renja_xl]\nkolom = {ls}\n", "bukan berkas teks utf-8"),
+    "kolom_tidak_ada": ("[renja_xl]\nkolom = tidak_ada.csv\n", "tidak ditemukan"),
+    "kolom_bukan_kosakata": ("[renja_xl]\nkolom = catatan.txt\n", "concept,role,spellings"),
+    "nomenklatur_program": ("[renja_xl]\nnomenklatur = {ls}\n", "bukan berkas teks utf-8"),
+    "nomenklatur_perangkat": ("[renja_xl]\nnomenklatur = /dev/zero\n", "bukan berkas biasa"),
+    "nomenklatur_bukan_daftar": ("[renja_xl]\nnomenklatur = catatan.txt\n", "kode,nomenklatur"),
 }
 
 
@@ -76,3 +82,4 @@ def test_a_settings_file_that_is_a_fifo_is_refused_without_blocking(tmp_path):
     done = subprocess.run([sys.executable, "-m", "renja_xl.cli", "check", str(RENJA), "--no-output", "--config",
                            str(tmp_path / "atur.ini")], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 2 and "bukan berkas biasa" in one_sentence(done.stderr)
+

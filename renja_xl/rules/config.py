@@ -108,24 +108,38 @@ def read_text_file(path: Path, what: str, named_in: str = "") -> str:
     return text
 
 
-def _units_file(value: str, ini: Path) -> str:
-    """The path ``satuan =`` names, checked to be a readable CSV of units (unit,kind,spellings)."""
+def _data_file(value: str, ini: Path, key: str, what: str, column: str, columns: str) -> str:
+    """The path ``key =`` names, checked to be a readable CSV whose first row has ``column`` (an
+    ``.xlsx`` nomenclature is only checked to be a regular file: its reader says the rest)."""
     import csv
     import io
 
     if not value.strip():
-        raise InputError(f"Pengaturan 'satuan' di '{ini.name}' kosong; isi dengan nama berkas CSV satuan.")
-    units = Path(value.strip())
-    path = units if units.is_absolute() else ini.parent / units
-    text = read_text_file(path, "Berkas satuan", ini.name)
+        raise InputError(f"Pengaturan '{key}' di '{ini.name}' kosong; isi dengan nama berkas {what.lower()}.")
+    named = Path(value.strip())
+    path = named if named.is_absolute() else ini.parent / named
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        try:
+            regular = stat.S_ISREG(os.stat(path).st_mode)
+        except (OSError, ValueError):
+            raise InputError(f"{what} '{named}' yang disebut di '{ini.name}' tidak ditemukan.") from None
+        if not regular:
+            raise InputError(f"{what} '{named}' yang disebut di '{ini.name}' bukan berkas biasa.")
+        return str(path)
+    text = read_text_file(path, what, ini.name)
     try:
-        rows = list(csv.reader(io.StringIO(text)))
+        rows = list(csv.reader(io.StringIO(text), delimiter=";" if text.split("\n", 1)[0].count(";") > 1 else ","))
     except csv.Error as exc:
-        raise InputError(f"Berkas satuan '{units}' yang disebut di '{ini.name}' bukan CSV yang sah ({exc}).") from None
-    if not rows or "unit" not in [h.strip() for h in rows[0]]:
-        raise InputError(f"Berkas satuan '{units}' yang disebut di '{ini.name}' tidak berkolom unit,kind,spellings "
+        raise InputError(f"{what} '{named}' yang disebut di '{ini.name}' bukan CSV yang sah ({exc}).") from None
+    if not rows or column not in [h.strip().lower() for h in rows[0]]:
+        raise InputError(f"{what} '{named}' yang disebut di '{ini.name}' tidak berkolom {columns} "
                          "pada baris pertamanya.")
     return str(path)
+
+
+def _units_file(value: str, ini: Path) -> str:
+    """The path ``satuan =`` names, checked to be a readable CSV of units (unit,kind,spellings)."""
+    return _data_file(value, ini, "satuan", "Berkas satuan", "unit", "unit,kind,spellings")
 
 
 def _boolean(raw: str, key: str, code: str, ini: Path) -> bool:
@@ -176,13 +190,11 @@ def read_config(path: Path) -> CheckConfig:
     if parser.has_section("renja_xl") and parser.has_option("renja_xl", "satuan"):
         config.units_file = _units_file(parser.get("renja_xl", "satuan"), path)
     if parser.has_section("renja_xl") and parser.has_option("renja_xl", "nomenklatur"):
-        listing = Path(parser.get("renja_xl", "nomenklatur"))
-        config.nomenclature_file = str(listing if listing.is_absolute() else path.parent / listing)
+        config.nomenclature_file = _data_file(parser.get("renja_xl", "nomenklatur"), path, "nomenklatur",
+                                              "Berkas nomenklatur", "kode", "kode,nomenklatur,indikator,satuan")
     if parser.has_section("renja_xl") and parser.has_option("renja_xl", "kolom"):
-        columns = Path(parser.get("renja_xl", "kolom"))
-        config.columns_file = str(columns if columns.is_absolute() else path.parent / columns)
-        if not Path(config.columns_file).is_file():
-            raise InputError(f"Berkas kosakata kolom '{columns}' yang disebut di '{path.name}' tidak ditemukan.")
+        config.columns_file = _data_file(parser.get("renja_xl", "kolom"), path, "kolom", "Berkas kosakata kolom",
+                                         "concept", "concept,role,spellings")
     for section in parser.sections():
         if not section.startswith(_PREFIX):
             continue
