@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ...parse.targets import Target
 from ...reader.model import Row, Table
@@ -69,8 +69,7 @@ class UnknownKode(Rule):
             if by_name is None:
                 by_name = {name_key(e.name): e for e in ctx.nomenclature.entries.values()}
             same = by_name.get(name_key(_name(table, row)))
-            hint = f"; nama itu berkode {display(row.kode.__class__(same.kode, same.kode, same.level, '90/2019'))}" \
-                if same is not None else ""
+            hint = f"; nama itu berkode {same.kode}" if same is not None else ""
             yield self.finding([kode_cell(table, row)], table.spec.key, written=row.kode.text,
                                expected=same.kode if same else "", kode=display(row.kode), baris=row_label(table, row),
                                sumber=ctx.nomenclature.source.rsplit("/", 1)[-1], saran=hint)
@@ -167,7 +166,7 @@ class RetiredKode(Rule):
             entry = ctx.nomenclature.get(row.kode.canonical)
             if entry is None or not entry.successor:
                 continue
-            successor: Optional[object] = ctx.nomenclature.get(entry.successor)
+            successor = ctx.nomenclature.get(entry.successor)
             yield self.finding([kode_cell(table, row)], table.spec.key, written=row.kode.text, expected=entry.successor,
                                kode=display(row.kode), baris=row_label(table, row), pengganti=entry.successor,
                                nama=f" ({successor.name})" if successor is not None else "")
