@@ -131,6 +131,35 @@ def test_the_single_file_command_is_unchanged(tmp_path, capsys):
     assert not (tmp_path / ".renja-xl-cache").exists()   # one file: no cache folder left behind
 
 
+def test_a_worker_killed_mid_file_costs_only_that_file(folder, monkeypatch):
+    """A process killed under a file (the system out of memory, say): that file is a row, the others are checked."""
+    import multiprocessing
+
+    from renja_xl.batch import runner as runner_module
+    from renja_xl.batch import worker
+    from renja_xl.batch.worker import Task
+
+    original = worker._check
+
+    def dying(task, result):
+        if "dinas_sosial" in task.path:
+            os._exit(9)
+        return original(task, result)
+
+    monkeypatch.setattr(worker, "_check", dying)   # forked children inherit it, retries included
+    monkeypatch.setattr(runner_module, "_context", lambda fork=False: multiprocessing.get_context("fork"))
+    region = [p for p in folder.files if p.parent.name == "wilayah_02"]
+    chosen = region[:4] + [p for p in region if "dinas_sosial" in p.name]
+    assert len(chosen) == 6
+    results = list(runner_module.Runner(runner_module.PoolBackend(2)).results([Task(path=str(p)) for p in chosen]))
+    assert [r.file for r in results] == [str(p) for p in chosen]
+    for path, result in zip(chosen, results):
+        if "dinas_sosial" in path.name:
+            assert "terhenti" in result.error and path.name in result.error
+        else:
+            assert result.error is None and result.findings
+
+
 # --- 3. the rekap -----------------------------------------------------------------------------------
 
 

@@ -31,16 +31,25 @@ def _err(message: str) -> None:
 
 
 class JsonStream:
-    """``json.dump(list, indent=2)`` written one element at a time (the same text, never the whole list held)."""
+    """The JSON list of the files' objects, written one element at a time (never the whole list held).
 
-    def __init__(self, out=None):
+    One file: ``json.dump(list, indent=2)``'s text, as always. Many files: one object per
+    line (``[``, a line per file, ``]``), the same JSON, written by the C encoder — five times
+    faster than indenting, and a line per file for grep and ``jq -c``.
+    """
+
+    def __init__(self, out=None, compact: bool = False):
         self.out = out
         self.count = 0
+        self.compact = compact
 
     def add(self, data: dict) -> None:
         out = self.out or sys.stdout
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-        out.write(("[\n" if self.count == 0 else ",\n") + "\n".join("  " + line for line in text.split("\n")))
+        if self.compact:
+            text = json.dumps(data, ensure_ascii=False)
+        else:
+            text = "\n".join("  " + line for line in json.dumps(data, ensure_ascii=False, indent=2).split("\n"))
+        out.write(("[\n" if self.count == 0 else ",\n") + text)
         out.flush()
         self.count += 1
 
@@ -197,7 +206,7 @@ def run_check(args, limits) -> int:
     status = {"unusable": False, "errors": False, "files": 0}
     with progress:
         printer = ReportPrinter() if args.format == "text" else None
-        stream = JsonStream() if args.format == "json" else None
+        stream = JsonStream(compact=batch) if args.format == "json" else None
 
         def consume(result: FileResult) -> None:
             status["files"] += 1

@@ -10,8 +10,8 @@ the flow around them:
 * **input order**: results are handed on in the order of the inputs (text and JSON
   output are the same whatever the number of workers), while ``on_done`` hears of each
   file the moment it is finished (the progress bar);
-* **cache hits** enter the stream without being submitted; the pool is started only
-  when a file needs checking (a fully cached re-run starts no process);
+* **cache hits** enter the stream without being submitted; a fully cached re-run
+  costs no more than the pool's start (a fork, milliseconds);
 * **a crashed worker** (killed by the system, out of memory) costs one file at most:
   the pool is renewed and each file it held is retried alone in a fresh process;
   a file that kills its process again is a row with that reason;
@@ -70,10 +70,15 @@ class InlineBackend:
         pass
 
 
-def _context():
+def _context(fork: bool = False):
+    """How pool processes start: ``fork`` only when asked and no other thread exists (nothing can be held by a
+    thread that does not exist in the child), else ``forkserver`` (a clean parent), else ``spawn``."""
     import multiprocessing
+    import threading
 
     methods = multiprocessing.get_all_start_methods()
+    if fork and sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["renja_xl.batch.worker", "renja_xl.io.files", "renja_xl.rules"])
@@ -82,19 +87,26 @@ def _context():
 
 
 class PoolBackend:
-    """A :class:`~concurrent.futures.ProcessPoolExecutor` of ``jobs`` processes, started on first use."""
+    """A :class:`~concurrent.futures.ProcessPoolExecutor` of ``jobs`` processes.
+
+    On Linux the processes are forked at once, before the progress bar starts its thread
+    (a fork costs milliseconds and the children have renja-xl imported already); a pool
+    renewed later, when threads run, starts from a fork server instead.
+    """
 
     name = "pool"
 
-    def __init__(self, jobs: int):
+    def __init__(self, jobs: int, eager: bool = True):
         self.slots = jobs
         self._pool = None
+        if eager:
+            self._executor(fork=True).submit(int)   # with fork, every process starts on this first submit
 
-    def _executor(self):
+    def _executor(self, fork: bool = False):
         if self._pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=self.slots, mp_context=_context(),
+            self._pool = ProcessPoolExecutor(max_workers=self.slots, mp_context=_context(fork),
                                              initializer=pool_initializer)
         return self._pool
 
@@ -172,6 +184,8 @@ class DaskBackend:
                 from None
         threads = sum(self.client.nthreads().values()) or 1
         self.slots = threads
+        # a round trip to the scheduler takes milliseconds: more files queued keep the workers busy
+        self.window = max(32, 8 * threads)
 
     def submit(self, task: Task):
         return self.client.submit(check_task, task, pure=False)
@@ -218,7 +232,7 @@ class Runner:
     def __init__(self, backend, on_done: Optional[Callable[[FileResult], None]] = None, window: Optional[int] = None):
         self.backend = backend
         self.on_done = on_done or (lambda result: None)
-        self.window = window or max(2, 4 * backend.slots)
+        self.window = window or getattr(backend, "window", None) or max(2, 4 * backend.slots)
         self.pending: dict = {}     # future -> (index, task)
         self.buffer: dict = {}      # index -> result, finished but not handed on
         self.next = 0
