@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -120,3 +121,19 @@ def test_a_workbook_with_nothing_understood_is_never_clean(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "Tidak ada tabel yang dipahami di 'pegawai.xlsx'" in err[0] and "Sheet!A1:D3" in err[0]
     assert main(["tables", str(tmp_path / "pegawai.xlsx")]) == 2
+
+
+def test_a_checked_copy_is_checked_as_its_original_and_a_users_own_sheet_of_that_name_is_still_read(tmp_path, capsys):
+    source = Path(__file__).resolve().parent.parent / "examples" / "lkjip_2016_disnakersos_balikpapan.xlsx"
+    copy = tmp_path / "lkjip_diperiksa.xlsx"
+    main(["check", str(source), "-o", str(copy)])
+    capsys.readouterr()
+    main(["check", str(copy), "--no-output", "--format", "json"])
+    assert [f["rule"] for f in json.loads(capsys.readouterr().out)[0]["findings"]] == ["RXL101"]
+    wb = openpyxl.Workbook()
+    wb.active.title = "Hasil Validasi"
+    for r in _CAPAIAN + [[], [], []] + _SALARIES:
+        wb.active.append(r)
+    wb.save(tmp_path / "milik_sendiri.xlsx")
+    main(["check", str(tmp_path / "milik_sendiri.xlsx"), "--no-output", "--format", "json"])
+    assert [f["rule"] for f in json.loads(capsys.readouterr().out)[0]["findings"]] == ["RXL701"]

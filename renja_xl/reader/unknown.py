@@ -134,9 +134,22 @@ def find_unknown_blocks(snapshot: WorkbookSnapshot, tables: list,
         spans.setdefault(t.sheet, set()).update(range(t.header_top, last + 1))
     out: list[UnknownBlock] = []
     for sheet in snapshot:
-        if sheet.rows:
+        if sheet.rows and not report_sheet(sheet):
             out.extend(_blocks_in(sheet, spans.get(sheet.name, set()), vocabulary))
     return out
+
+
+def report_sheet(sheet: SheetSnapshot) -> bool:
+    """A sheet renja-xl itself wrote (Hasil Validasi, Perbaikan, Perubahan, the undo record), known by name
+    and by its own title or header row, so a user's sheet that happens to share the name is still read."""
+    from ..bandingkan import is_report_sheet
+    from ..edits import RESULTS_SHEET
+
+    base = sheet.name.rsplit(" (", 1)[0] if sheet.name.endswith(")") else sheet.name
+    title = sheet.value(1, 1)
+    if base.lower() == RESULTS_SHEET.lower() and isinstance(title, str) and title.startswith("Hasil pemeriksaan renja-xl"):
+        return True
+    return is_report_sheet(sheet)
 
 
 def nothing_understood(name: str, blocks: list[UnknownBlock]) -> str:
