@@ -33,14 +33,13 @@ from .parse.targets import Target
 from .reader.generic import GENERIC_DOCUMENT
 from .reader.headers import normalise
 from .reader.model import Row, Table
-from .rules.base import Finding, Location, Severity, number_text
+from .rules.base import Location, number_text
 from .snapshot import WorkbookSnapshot, a1
 from .specs.base import Role, Rollup, render_years
 
 FUZZY = 0.88
 CHANGES_SHEET = "Perubahan"
 NO_NOTE_RULE = "RXL901"
-NO_NOTE_NAME = "bandingkan.tanpa_catatan"
 COMPARED_ROLES = (Role.TARGET, Role.NUMBER, Role.PAGU, Role.SATUAN, Role.LOKASI, Role.CHOICE)
 CHANGE_FILL = "FFEB9C"
 ADDED_FILL = "C6EFCE"
@@ -313,7 +312,6 @@ def compare_rows(old: RowInfo, new: RowInfo, keys: list, old_formats: Optional[d
     changes = []
     ta, tb = old.table, new.table
     for key in keys:
-        a_cell, b_cell = old.row.get(key), new.row.get(key)
         a_text, b_text = _text(old.row, key), _text(new.row, key)
         if not a_text and not b_text:
             continue
@@ -557,8 +555,7 @@ class Comparison:
             row = CHANGES_HEADER_ROW + index
             info = r.info
             if r.kind == "dihapus":
-                where, link, colour = f"{info.table.sheet}!{a1(info.row.number, info.table.left)} (versi lama)", None, \
-                    REMOVED_FILL
+                link, colour = None, REMOVED_FILL
                 sheet_name, cell = info.table.sheet, ""
             else:
                 col = (info.table.columns.get(f.key) if f is not None else None) or _name_col(info.table)
@@ -605,7 +602,11 @@ def _name_col(table: Table) -> int:
 
 
 def _findings(diffs: list) -> list:
-    """A finding for every changed target or pagu whose Catatan Penting is empty."""
+    """A finding for every changed target or pagu whose Catatan Penting is empty (rule RXL901)."""
+    from .rules import REGISTRY, all_rules
+
+    all_rules()
+    rule = REGISTRY[NO_NOTE_RULE]()
     out = []
     for t in diffs:
         catatan = _catatan_key(t.new) if t.new is not None else None
@@ -627,10 +628,9 @@ def _findings(diffs: list) -> list:
                 elif f.detail:
                     change += f" ({f.detail})"
                 label = r.new.label
-                message = (f"{f.column} '{label[:60] + ('…' if len(label) > 60 else '')}' berubah dari {change}, "
-                           f"tetapi {why}: setiap perubahan target atau pagu perlu dijelaskan.")
-                out.append(Finding(NO_NOTE_RULE, NO_NOTE_NAME, Severity.WARNING, message, tuple(locations), t.key,
-                                   written=f.new, expected=f.old))
+                out.append(rule.finding(locations, t.key, written=f.new, expected=f.old, kolom=f.column,
+                                        nama=label[:60] + ("…" if len(label) > 60 else ""), perubahan=change,
+                                        sebab=why))
     return out
 
 

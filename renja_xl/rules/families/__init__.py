@@ -10,6 +10,7 @@
 | kolom       | RXL6xx | values in the wrong column, empty cells, targets without pagu |
 | struktur    | RXL7xx | table-like blocks the reader did not understand               |
 | nomenklatur | RXL8xx | kode, name and satuan against the official list (--nomenklatur) |
+| antarversi  | RXL9xx | two drafts compared (renja-xl bandingkan)                     |
 """
 
-from . import arithmetic, codes, columns, crosstable, meta, nomenclature, rollup, structure, targets  # noqa: F401
+from . import arithmetic, codes, columns, crosstable, meta, nomenclature, rollup, structure, targets, versions  # noqa: F401,E501
