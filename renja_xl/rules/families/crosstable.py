@@ -183,26 +183,36 @@ def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterato
                     if id(a) not in used_a and id(b) not in used_b:
                         used_a.add(id(a)), used_b.add(id(b))
                         yield a, b, 1.0
+        ranked: dict = {}  # a text -> the b texts above FUZZY, best first: rows repeating a text are ranked once
         for text, a_list in a_index.items():
             for a in a_list:
                 if id(a) in used_a or len(text) < 8:
                     continue
-                best, best_ratio = None, FUZZY
-                matcher = SequenceMatcher(None, autojunk=False)
-                matcher.set_seq2(text)  # the costly side, prepared once
-                for b_text, b_list in b_index.items():
-                    free = [b for b in b_list if id(b) not in used_b]
-                    if not free:
-                        continue
-                    matcher.set_seq1(b_text)
-                    if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-                        continue
-                    ratio = matcher.ratio()
-                    if ratio > best_ratio:
-                        best, best_ratio = free[0], ratio
-                if best is not None:
-                    used_a.add(id(a)), used_b.add(id(best))
-                    yield a, best, best_ratio
+                if text not in ranked:
+                    ranked[text] = _ranked(text, b_index)
+                for ratio, _, b_text in ranked[text]:  # the best text that still has a free row
+                    best = next((b for b in b_index[b_text] if id(b) not in used_b), None)
+                    if best is not None:
+                        used_a.add(id(a)), used_b.add(id(best))
+                        yield a, best, ratio
+                        break
+
+
+def _ranked(text: str, b_index: dict) -> list:
+    """(similarity, order, b text) of every b text more alike ``text`` than :data:`FUZZY`, most alike first (the
+    earlier text first among equals)."""
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(text)  # the costly side, prepared once
+    out = []
+    for order, b_text in enumerate(b_index):
+        matcher.set_seq1(b_text)
+        if matcher.real_quick_ratio() <= FUZZY or matcher.quick_ratio() <= FUZZY:
+            continue
+        ratio = matcher.ratio()
+        if ratio > FUZZY:
+            out.append((ratio, order, b_text))
+    out.sort(key=lambda item: (-item[0], item[1]))
+    return out
 
 
 def _cells(locations: list) -> str:
