@@ -123,6 +123,9 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        return self.usable and self._path(key).is_file()
+
     def get(self, key: str) -> Optional[FileResult]:
         if not self.usable:
             return None

@@ -92,13 +92,24 @@ class _Settings:
         self.nomenklatur = args.nomenklatur
         self.limits = limits
         self._fingerprints: dict = {}
+        self._configs: dict = {}
 
     def of(self, path: Path):
+        """(config, nomenclature) for a file: found once per folder (renja-xl.ini beside it), a wrong one raises."""
         from ..rules import find_config
 
-        config = find_config(path, self.explicit)
-        nomenclature = self.nomenklatur or config.nomenclature_file
-        return config, nomenclature
+        folder = path.parent
+        if folder not in self._configs:
+            if len(self._configs) > 4096:
+                self._configs.clear()
+            try:
+                self._configs[folder] = find_config(path, self.explicit)
+            except RenjaXLError as exc:
+                self._configs[folder] = exc
+        config = self._configs[folder]
+        if isinstance(config, RenjaXLError):
+            raise config
+        return config, self.nomenklatur or config.nomenclature_file
 
     def fingerprint(self, config, nomenclature) -> str:
         from .cache import settings_fingerprint
@@ -156,8 +167,22 @@ def run_check(args, limits) -> int:
         cache = ResultCache(Path(args.cache) if args.cache else default_location(args.files))
     settings = _Settings(args, limits)
     jobs = args.jobs or default_jobs()
-    backend = make_backend(jobs, args.dask, len(files))
-    fingerprints: dict = {}
+    fingerprints: dict = {}   # shown path -> settings fingerprint (the cache's, when there is one)
+    keys: dict = {}           # shown path -> cache key
+    to_check = len(files)
+    if cache is not None:     # what the cache already has: a re-run of an unchanged folder starts no process
+        to_check = 0
+        for path in files:
+            shown = str(path)
+            try:
+                config, nomenclature = settings.of(path)
+            except RenjaXLError:
+                continue
+            fingerprints[shown] = settings.fingerprint(config, nomenclature)
+            sha = file_sha256(shown)
+            keys[shown] = ResultCache.key(sha, fingerprints[shown], path) if sha else None
+            to_check += keys[shown] is None or not cache.has(keys[shown]) or not args.no_output
+    backend = make_backend(jobs, args.dask, to_check)
 
     def items():
         for path in files:
@@ -172,10 +197,7 @@ def run_check(args, limits) -> int:
                         nomenclature=nomenclature, limits=limits, output=output, max_seconds=args.max_seconds or None,
                         debug=args.debug)
             if cache is not None:
-                fingerprint = settings.fingerprint(config, nomenclature)
-                fingerprints[shown] = fingerprint
-                sha = file_sha256(shown)
-                hit = cache.get(ResultCache.key(sha, fingerprint, path)) if sha else None
+                hit = cache.get(keys[shown]) if keys.get(shown) else None
                 if hit is not None:
                     hit.file, hit.cached, hit.seconds = shown, True, 0.0
                     if output is None:
@@ -233,6 +255,8 @@ def run_check(args, limits) -> int:
             for result in runner.stop():
                 with _DeferredInterrupt():
                     consume(result)
+        finally:
+            runner.close()   # after an error of the output (a full disk, a closed pipe): no process left behind
     try:
         cross_findings = cross.findings() if batch or ceilings is not None else []
         if any(f.severity == "error" for f in cross_findings):

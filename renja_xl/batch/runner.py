@@ -10,8 +10,8 @@ the flow around them:
 * **input order**: results are handed on in the order of the inputs (text and JSON
   output are the same whatever the number of workers), while ``on_done`` hears of each
   file the moment it is finished (the progress bar);
-* **cache hits** enter the stream without being submitted; a fully cached re-run
-  costs no more than the pool's start (a fork, milliseconds);
+* **cache hits** enter the stream without being submitted (and a re-run whose files are
+  all in the cache starts no process: see :func:`make_backend`);
 * **a crashed worker** (killed by the system, out of memory) costs one file at most:
   the pool is renewed and each file it held is retried alone in a fresh process;
   a file that kills its process again is a row with that reason;
@@ -98,6 +98,8 @@ class PoolBackend:
 
     def __init__(self, jobs: int, eager: bool = True):
         self.slots = jobs
+        # results are small: a wide window keeps every process busy behind a slow file at the head of the order
+        self.window = max(16, 8 * jobs)
         self._pool = None
         if eager:
             self._executor(fork=True).submit(int)   # with fork, every process starts on this first submit
@@ -153,9 +155,9 @@ class PoolBackend:
         for future in pending:
             future.cancel()
 
-    def close(self, wait_for_running: bool = True) -> None:
+    def close(self, wait_for_running: bool = True, kill: bool = False) -> None:
         if self._pool is not None:
-            if not wait_for_running:   # a second Ctrl-C: the processes go now
+            if kill:   # a second Ctrl-C: the processes go now
                 for process in list(getattr(self._pool, "_processes", {}).values()):
                     process.terminate()
             self._pool.shutdown(wait=wait_for_running, cancel_futures=True)
@@ -254,16 +256,19 @@ class Runner:
             self._finish(index, task, result)
 
     def results(self, items: Iterable[Item]) -> Iterator[FileResult]:
-        """The results in input order; the backend is closed at the end, or on any failure but Ctrl-C
-        (after which :meth:`stop` closes it)."""
+        """The results in input order; the backend is closed at the end or on a failure here. Ctrl-C, and the
+        consumer's own failures, are the consumer's to handle: :meth:`stop` or :meth:`close`."""
         try:
             yield from self._results(items)
-        except KeyboardInterrupt:
+        except Exception:
+            self.close()
             raise
-        except BaseException:
-            self.backend.cancel(list(self.pending))
-            self.backend.close(wait_for_running=False)
-            raise
+
+    def close(self) -> None:
+        """Cancel what has not started and let the backend go without waiting (after a failure; idempotent)."""
+        self.backend.cancel(list(self.pending))
+        self.pending.clear()
+        self.backend.close(wait_for_running=False)
 
     def _results(self, items: Iterable[Item]) -> Iterator[FileResult]:
         source = enumerate(items)
@@ -310,7 +315,12 @@ class Runner:
             except KeyboardInterrupt:
                 wait_for_running = False
         self.pending.clear()
-        self.backend.close(wait_for_running)
+        if wait_for_running:
+            self.backend.close()
+        elif self.backend.name == "pool":
+            self.backend.close(wait_for_running=False, kill=True)
+        else:
+            self.backend.close(wait_for_running=False)
         for index in sorted(self.buffer):
             yield self.buffer.pop(index)
 
