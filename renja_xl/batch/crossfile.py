@@ -181,7 +181,8 @@ class CrossFile:
 
     def __init__(self, ceilings: Optional[list] = None):
         self.ceilings = ceilings
-        self.renja: dict = {}      # norm PD -> _PD (Renja pagu n totals)
+        self.renja: dict = {}      # (norm PD, year) -> _PD (Renja pagu n totals)
+        self.display: dict = {}    # norm PD -> the name shown
         self.names: dict = {}      # kode -> {norm name: [name, files count, [files…], (file, sheet, cell)]}
         self.programs: dict = {}   # (norm PD, year) -> {program key: [(document, file, pagu, target, sheet, cell)]}
 
@@ -193,11 +194,13 @@ class CrossFile:
         key = norm_pd(pd)
         pagu = (result.figures or {}).get("pagu_n")
         if meta.get("dokumen") == "Renja" and pagu is not None:
-            entry = self.renja.setdefault((key, meta.get("tahun")), _PD(pd))
+            shown = self.display.setdefault(key, pd)   # one PD, one spelling: the first seen
+            entry = self.renja.setdefault((key, meta.get("tahun")), _PD(shown))
             entry.pagu += pagu
             entry.files.append(result.file)
-            if not entry.first[0] and result.programs:
-                entry.first = (result.file, result.programs[0]["sheet"], result.programs[0]["cell"])
+            if not entry.first[0]:   # where the finding points: the first program's pagu, else the file
+                first = (result.programs or [{}])[0]
+                entry.first = (result.file, first.get("sheet", ""), first.get("cell", ""))
         for kode, name, sheet, cell in result.kodes or []:
             variants = self.names.setdefault(kode, {})
             n = norm_name(name)
