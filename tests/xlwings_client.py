@@ -47,7 +47,14 @@ def payload(book, name: str) -> dict:
                        "visibility": "Visible" if ws.sheet_state == "visible" else "Hidden",
                        "show_gridlines": True, "pivot_tables": []})
     return {"client": "Office.js", "version": xw.__version__,
-            "book": {"name": name, "active_sheet_index": 0, "selection": "A1"}, "sheets": sheets, "names": []}
+            "book": {"name": name, "active_sheet_index": _active_index(book), "selection": "A1"}, "sheets": sheets, "names": []}
+
+
+def _active_index(book) -> int:
+    try:
+        return book.worksheets.index(book.active)
+    except ValueError:
+        return 0
 
 
 def client_facts(book) -> tuple[dict, dict]:
@@ -135,6 +142,8 @@ def apply_actions(book, actions: list) -> None:
                 formula=[rule["formula"].lstrip("=")], fill=PatternFill("solid", start_color=colour, end_color=colour)))
         elif func in ("setSheetVisibility", "setVisible", "hideSheet"):
             book.worksheets[action["sheet_position"]].sheet_state = "hidden"
+        elif func == "activateSheet":
+            book.active = book.worksheets[args if isinstance(args, int) else args[0]]
         else:
             raise AssertionError(f"the test client does not know the action {func!r}: {action}")
 
@@ -186,6 +195,8 @@ class LiteExcel:
             if key == "number_format":   # "A single format string, or None if the range's cells don't share one."
                 formats = {("General" if c is None else c.number_format) for row in cells for c in row}
                 out[key] = formats.pop() if len(formats) == 1 else None
+            elif key == "formulas":      # Office.js Range.formulas: a formula's text, else the value ("" if empty)
+                out[key] = [["" if c is None or c.value is None else c.value for c in row] for row in cells]
             elif key == "colors":        # "A call supports at most 100,000 cells."
                 if len(cells) * len(cells[0]) > COLOUR_LIMIT:
                     raise JsException(f"RangeData colors: {len(cells) * len(cells[0])} cells, at most {COLOUR_LIMIT}")

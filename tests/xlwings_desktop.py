@@ -101,6 +101,9 @@ class App:
     def books(self):
         return [self.excel.book_impl]
 
+    def activate(self, steal_focus=False):
+        self.excel.count("App.Activate")
+
     screen_updating = True
     display_alerts = True
     calculation = "automatic"
@@ -122,6 +125,9 @@ class BookImpl:
     @property
     def sheets(self):
         return SheetsImpl(self.excel)
+
+    def activate(self):
+        self.excel.count("Book.Activate")
 
     @property
     def api(self):
@@ -249,7 +255,8 @@ class SheetImpl:
         self.ws.sheet_state = "visible" if value else "hidden"
 
     def activate(self):
-        pass
+        self.excel.count("Sheet.Activate")
+        self.excel.workbook.active = self.ws
 
 
 def _corner(coords, last=False):
@@ -385,7 +392,19 @@ class RangeImpl:
 
     @property
     def formula(self):
-        raise NotImplementedError
+        """COM's Range.Formula: a cell's formula, a constant's text ("" when empty); rows of them for a bigger range."""
+        self.excel.count("Range.Formula")
+
+        def com(cell):
+            if cell is None or cell.value is None:
+                return ""
+            if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")
+                                         and cell.data_type != "s"):
+                return str(cell.value)
+            return cell.value if isinstance(cell.value, str) else str(cell.value)
+
+        grid = tuple(tuple(com(c) for c in row) for row in self._cells())
+        return grid[0][0] if len(grid) == 1 and len(grid[0]) == 1 else grid
 
     @formula.setter
     def formula(self, value):

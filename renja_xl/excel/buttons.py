@@ -1,4 +1,4 @@
-"""The three buttons of the Renja XL ribbon: Hitung, Periksa, Bersihkan.
+"""The buttons of the Renja XL ribbon: Hitung, Periksa, Bersihkan, Perbaiki, Batalkan.
 
 Each works on ``xw.Book.caller()`` (a RunPython macro) or on a book passed in (xlwings
 Server, tests), or, awaited, on the book xlwings Lite hands a script (``periksa_async``…).
@@ -11,6 +11,12 @@ alert, never a Python traceback.
 ``periksa`` remembers, in the hidden sheet ``renja-xl``, the fill each marked cell had
 and which notes it added; ``bersihkan`` puts those fills back, removes those notes and
 both sheets, so the workbook is as it was.
+
+``perbaiki`` applies the plan ``renja-xl perbaiki`` writes into a file
+(:func:`renja_xl.perbaiki.plan_perbaiki`, :meth:`~renja_xl.perbaiki.Perbaikan.edits`): what
+each changed cell held (value, formula, number format) is read from Excel first and kept in
+the hidden sheet ``renja-xl-batal``; ``batalkan`` reads that sheet back
+(:func:`~renja_xl.perbaiki.read_undo`) and applies :func:`~renja_xl.perbaiki.undo_edits`.
 """
 
 from __future__ import annotations
@@ -19,13 +25,14 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import RenjaXLError
-from .client import MARKS_SHEET, NO_FILLS, NO_FORMATS, Reads, engine_name, read_book, reads_for, run_sync
-from .writer import (WriteReport, add_conditional_colours, add_notes, record_marks, sheet_map, sheets_changed,
-                     write_cells, write_colours, write_sheet)
+from .client import (MARKS_SHEET, NO_FILLS, NO_FORMATS, FormatsUnknown, Reads, block_formats, cell_formulas,
+                     engine_name, read_book, reads_for, run_sync, used_values)
+from .writer import (WriteReport, add_conditional_colours, add_notes, delete_sheets, record_marks, sheet_map,
+                     sheets_changed, write_cells, write_colours, write_sheet)
 
 TITLE = "Renja XL"
-__all__ = ["ButtonResult", "NO_FORMATS", "NO_FILLS", "hitung", "periksa", "bersihkan", "hitung_async",
-           "periksa_async", "bersihkan_async"]
+__all__ = ["ButtonResult", "NO_FORMATS", "NO_FILLS", "hitung", "periksa", "bersihkan", "perbaiki", "batalkan",
+           "hitung_async", "periksa_async", "bersihkan_async", "perbaiki_async", "batalkan_async"]
 
 
 @dataclass
@@ -243,6 +250,125 @@ def _remove_marks(book) -> dict:
     return restored
 
 
+NO_UNDO_READS = ("Perbaiki tidak dijalankan: Excel ini tidak dapat memberi tahu format angka atau rumus sel, "
+                 "sehingga Batalkan tidak akan dapat mengembalikan setiap sel persis seperti semula. Pakai xlwings "
+                 "Lite atau add-in Excel desktop, atau 'renja-xl perbaiki' pada berkasnya.")
+
+
+def _active(book) -> Optional[str]:
+    try:
+        return book.sheets.active.name
+    except Exception:  # noqa: BLE001 - an engine that cannot say: the undo leaves the sheet shown as it is
+        return None
+
+
+def _activate(book, name: Optional[str]) -> None:
+    sheets = sheet_map(book)
+    if name in sheets:
+        try:
+            sheets[name].activate()
+        except Exception:  # noqa: BLE001 - the sheet shown is never worth a failure
+            pass
+
+
+async def _states(book, reads: Reads, reading, positions: list, number_formats: Optional[dict]) -> dict:
+    """{(sheet, row, col): CellState} of the cells perbaiki changes: value, formula and number format, read from Excel.
+
+    Values come with the reading; formulas and formats are asked of Excel in bulk (one
+    read per column span, one per block of one format). An engine that cannot tell them
+    raises FormatsUnknown: without them the undo could not be exact.
+    """
+    from ..perbaiki import CellState
+
+    sheets = sheet_map(book)
+    by_sheet: dict = {}
+    for sheet, row, col in positions:
+        by_sheet.setdefault(sheet, set()).add((row, col))
+    out: dict = {}
+    for name, cells in by_sheet.items():
+        grid = (number_formats or {}).get(name)
+        if grid is not None:
+            formats = {(r, c): (grid[r - 1][c - 1] if r - 1 < len(grid) and c - 1 < len(grid[r - 1] or ()) else None)
+                       for r, c in cells}
+        else:
+            formats = await block_formats(reads, sheets[name], cells)
+        try:
+            formulas = await cell_formulas(reads, sheets[name], cells)
+        except (NotImplementedError, AttributeError) as exc:
+            raise FormatsUnknown() from exc
+        facts = reading.facts.sheets[name]
+        for row, col in cells:
+            i, j = row - facts.top, col - facts.left
+            value = facts.values[i][j] if 0 <= i < len(facts.values) and 0 <= j < len(facts.values[i]) else None
+            formula = formulas.get((row, col))
+            if isinstance(value, str) and formula is not None and value == formula:
+                value = None   # an engine that hands a formula's text as its value: no cached value known
+            out[(name, row, col)] = CellState(name, row, col, value, formula, formats.get((row, col)) or "General")
+    return out
+
+
+async def _perbaiki(book, reads: Reads, number_formats: Optional[dict] = None) -> ButtonResult:
+    """Numbers typed as text become numbers, arithmetic findings their formula (as 'renja-xl perbaiki'); undoable."""
+    from ..perbaiki import plan_perbaiki
+
+    reading, report = await _read(book, reads, number_formats)
+    if NO_FORMATS in report.skipped:
+        return ButtonResult(NO_UNDO_READS, ok=False)
+    if not reading.tables:
+        return ButtonResult("Tidak ada tabel Renja/LKjIP yang dikenali di buku kerja ini; tidak ada yang diperbaiki.",
+                            ok=False)
+    _status(book, "Renja XL: mencari yang dapat diperbaiki…")
+    plan = plan_perbaiki(reading.snapshot)
+    if not plan.changes:
+        return ButtonResult(f"Tidak ada yang perlu diperbaiki ({plan.sentence()}).", counts=plan.counts())
+    try:
+        before = await _states(book, reads, reading, plan.positions, number_formats)
+    except FormatsUnknown:
+        return ButtonResult(NO_UNDO_READS, ok=False)
+    edits = plan.edits(before, list(sheet_map(book)), _active(book))
+    _status(book, "Renja XL: memperbaiki sel…")
+    write_cells(book, edits.cells, report)
+    summary = None
+    for sheet in edits.sheets:
+        write_sheet(book, sheet, report)
+        if not sheet.hidden:
+            summary = sheet.name
+    _activate(book, summary)
+    message = report.with_notes(f"{plan.sentence()}; rinciannya di lembar {summary}. Tekan Batalkan untuk "
+                                "mengembalikan semuanya.")
+    return ButtonResult(message, counts=plan.counts(), skipped=report.skipped)
+
+
+async def _batalkan(book, reads: Reads) -> ButtonResult:
+    """Undo the latest Perbaiki: every changed cell back (value, formula, number format), its two sheets removed."""
+    from ..perbaiki import UNDO_SHEET, latest_undo, read_undo, undo_edits
+
+    sheets = sheet_map(book)
+    name = latest_undo(sheets)
+    record = None
+    if name is not None:
+        values, top, left = used_values(sheets[name])
+        rows = [[None] * (left - 1) + list(row) for row in [[]] * (top - 1) + values]
+        record = read_undo(name, rows)
+    if record is None:
+        return ButtonResult(f"Buku kerja ini tidak memuat catatan pembatalan Perbaiki (lembar tersembunyi "
+                            f"'{name or UNDO_SHEET}'); tidak ada yang dapat dibatalkan.", ok=False)
+    missing = sorted({s.sheet for s in record.states if s.sheet not in sheets})
+    if missing:
+        return ButtonResult(f"Buku kerja ini tidak lagi memuat lembar {', '.join(repr(n) for n in missing)} yang "
+                            "diubah oleh Perbaiki; pembatalan tidak dijalankan.", ok=False)
+    _status(book, "Renja XL: mengembalikan sel…")
+    report = WriteReport()
+    edits = undo_edits(record)
+    write_cells(book, edits.cells, report)
+    removed = delete_sheets(book, edits.remove_sheets)
+    _activate(book, record.active)
+    return ButtonResult(f"Perbaiki dibatalkan: {len(record.states)} sel dikembalikan seperti semula; lembar "
+                        f"{' dan '.join(repr(n) for n in removed)} dihapus.", counts={"cells": len(record.states)})
+
+
 hitung, hitung_async = _guarded(_hitung)
 periksa, periksa_async = _guarded(_periksa)
 bersihkan, bersihkan_async = _guarded(_bersihkan)
+perbaiki, perbaiki_async = _guarded(_perbaiki)
+batalkan, batalkan_async = _guarded(_batalkan)

@@ -88,6 +88,11 @@ class Reads:
         """{(row, col): "RRGGBB" or None} of ``cells`` (row, col) on ``sheet``."""
         raise NotImplementedError("the remote engine reads no colours")
 
+    async def formulas(self, sheet, col: int, first: int, last: int) -> list:
+        """What Excel gives as the formula of rows ``first``..``last`` of column ``col``, top to bottom
+        (a formula's text with its ``=``; a constant's value otherwise)."""
+        raise NotImplementedError("the remote engine reads no formulas")
+
 
 class DesktopReads(Reads):
     """Windows (COM) and macOS (AppleScript): every read is a call into Excel."""
@@ -102,6 +107,11 @@ class DesktopReads(Reads):
             self.calls += 1
             out[cell] = colour_hex(sheet.range(a1(*cell)).color)
         return out
+
+
+    async def formulas(self, sheet, col: int, first: int, last: int) -> list:
+        self.calls += 1
+        return _column(sheet.range((first, col), (last, col)).formula)   # COM: a string, or rows of one
 
 
 class LiteReads(Reads):
@@ -123,6 +133,29 @@ class LiteReads(Reads):
                     if (row, col) in wanted:
                         out[(row, col)] = colour_hex(grid[k][0])
         return out
+
+
+    async def formulas(self, sheet, col: int, first: int, last: int) -> list:
+        self.calls += 1
+        return _column(await sheet.range((first, col), (last, col)).options(ndim=2).get_formula())
+
+
+def _column(got) -> list:
+    """One column's answer as a flat list, whatever shape the engine gave it in."""
+    if not isinstance(got, (list, tuple)):
+        return [got]
+    return [row[0] if isinstance(row, (list, tuple)) else row for row in got]
+
+
+async def cell_formulas(reads: Reads, sheet, cells) -> dict:
+    """{(row, col): formula} of the ``cells`` that hold one (text with its ``=``), one read per column span."""
+    wanted, out = set(cells), {}
+    for col, rows in _by_column(wanted).items():
+        for first, last in _spans(rows, COLOUR_CELLS):
+            for k, got in enumerate(await reads.formulas(sheet, col, first, last)):
+                if (first + k, col) in wanted and isinstance(got, str) and got.startswith("="):
+                    out[(first + k, col)] = got
+    return out
 
 
 def reads_for(book, lite: bool = False) -> Reads:

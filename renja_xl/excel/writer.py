@@ -157,12 +157,17 @@ def add_conditional_colours(book, edits: WorkbookEdits, report: WriteReport) -> 
 
 
 def write_sheet(book, new: NewSheet, report: WriteReport):
-    """The results sheet (replacing one of the same name), first among the sheets; its values in one call."""
+    """A sheet a command adds (replacing one of the same name): first among the sheets, or last when
+    ``new.first`` is False, hidden when ``new.hidden`` says so; its values in one call."""
     sheets = sheet_map(book)
     if new.name in sheets:
         sheets[new.name].delete()
         sheets_changed(book)
-    sheet = book.sheets.add(new.name, before=book.sheets[0])
+        sheets = sheet_map(book)
+    if new.first or not sheets:
+        sheet = book.sheets.add(new.name, before=book.sheets[0])
+    else:
+        sheet = book.sheets.add(new.name, after=book.sheets[len(sheets) - 1])
     sheets_changed(book)
     bottom = max(e.row for e in new.cells)
     right = max(e.col for e in new.cells)
@@ -181,7 +186,30 @@ def write_sheet(book, new: NewSheet, report: WriteReport):
         if e.link:
             sheet.range(e.address).add_hyperlink("#" + e.link, text_to_display=str(e.value))
     report.cells += len(new.cells)
+    if new.hidden:
+        hide_sheet(sheet, report)
     return sheet
+
+
+def hide_sheet(sheet, report: Optional[WriteReport] = None) -> None:
+    """Hide a sheet (a record for the command, not for reading); an engine that cannot leaves it visible."""
+    try:
+        sheet.visible = False
+    except (NotImplementedError, AttributeError):
+        if report is not None:
+            report.skipped.append(f"lembar '{sheet.name}' tidak dapat disembunyikan di Excel ini")
+
+
+def delete_sheets(book, names) -> list:
+    """Delete the named sheets an earlier command added (``WorkbookEdits.remove_sheets``); the names deleted."""
+    deleted = []
+    for name in names:
+        sheets = sheet_map(book)
+        if name in sheets:
+            sheets[name].delete()
+            sheets_changed(book)
+            deleted.append(name)
+    return deleted
 
 
 def record_marks(book, sheet_name: str, rows: list) -> None:
