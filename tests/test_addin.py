@@ -75,7 +75,7 @@ def test_the_extracted_vba_equals_the_sources(built, name):
 
 def test_every_run_python_names_an_entry_point_that_exists(built):
     calls = re.findall(r'RunPython "import ([\w.]+) as (\w+); \2\.(\w+)\(\)"', modules(built["renja_xl.xlam"])["RenjaXL.bas"])
-    assert {c[2] for c in calls} == {"hitung", "periksa", "bersihkan"}
+    assert {c[2] for c in calls} == {"hitung", "periksa", "bersihkan", "perbaiki", "batalkan"}
     for module, _, function in calls:
         assert callable(getattr(importlib.import_module(module), function))
 
@@ -88,7 +88,7 @@ def test_every_ribbon_button_calls_a_callback_that_exists(built, name):
     assert b"ui/extensibility" in rels
     actions = [el.get("onAction") for el in ui.iter() if el.get("onAction")]
     labels = [el.get("label") for el in ui.iter() if el.tag.endswith("button")]
-    assert labels == ["Hitung", "Periksa", "Bersihkan"]
+    assert labels == ["Hitung", "Periksa", "Bersihkan", "Perbaiki", "Batalkan"]
     source = modules(built[name])
     for action in actions:
         module, procedure = action.split(".")
@@ -147,7 +147,8 @@ def test_every_procedure_the_module_calls_exists_in_the_project(built):
     body = found["RenjaXL.bas"]
     keywords = {"RunPython", "On", "Dim", "Set", "If", "returnedVal", "Exit", "End"}
     called = set(re.findall(r"(?m)^    (\w+)\s*$", body)) | set(re.findall(r"(?m)^    (\w+) ", body))
-    assert {"RenjaHitung", "RenjaPeriksa", "RenjaBersihkan"} <= called - keywords <= defined, called - defined
+    buttons = {"RenjaHitung", "RenjaPeriksa", "RenjaBersihkan", "RenjaPerbaiki", "RenjaBatalkan"}
+    assert buttons <= called - keywords <= defined, called - defined
 
 
 def test_the_add_in_settings_sheet_is_the_one_xlwings_reads(built):

@@ -83,6 +83,27 @@ def test_the_scripts_run_and_tell_the_user(script, capsys):
         assert workbook["T2.1 Evaluasi Renja"]["H8"].value.startswith("=")
 
 
+def test_the_perbaiki_and_batalkan_scripts_change_and_restore_the_workbook(capsys):
+    workbook = load_workbook(RENJA_EXAMPLE)
+
+    def state():
+        return workbook.sheetnames, {(ws.title, c.coordinate): (c.value, c.number_format)
+                                     for ws in workbook for row in ws.iter_rows() for c in row}
+
+    before = state()
+    for script in ("perbaiki", "batalkan"):
+        with LiteExcel(workbook, "renja.xlsx") as excel:
+            book = excel.book()
+            asyncio.run(custom_scripts_call(lite, script, typehint_to_value={xw.Book: book}))
+            excel.finish(book)
+        assert len(excel.alerts) == 1 and excel.alerts[0][1] == "Renja XL" and excel.alerts[0][3] == "info"
+        if script == "perbaiki":
+            assert "diganti rumus" in excel.alerts[0][0] and workbook.sheetnames[0] == "Perbaikan"
+            assert workbook["T2.1 Evaluasi Renja"]["D8"].number_format == '0 "jenis"'
+    assert excel.alerts[0][0].startswith("Perbaiki dibatalkan")
+    assert state() == before
+
+
 def test_a_10000_row_tabel_3_4_through_the_lite_path_gives_the_findings_of_check(tmp_path, capsys):
     """A large sheet: colours read within get_colors()'s 100,000 cells a call, the same findings, no traceback."""
     import json

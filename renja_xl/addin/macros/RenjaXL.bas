@@ -1,5 +1,5 @@
 Attribute VB_Name = "RenjaXL"
-' Renja XL: the three buttons of the ribbon tab "Renja XL".
+' Renja XL: the buttons of the ribbon tab "Renja XL".
 ' Each calls the Python package renja_xl through xlwings' RunPython (the core that
 ' the renja-xl command runs). Python must have renja_xl installed (pip install of the renja-xl wheel).
 ' The worksheet functions RENJA_CAPAIAN, RENJA_PREDIKAT, RENJA_ANGKA, RENJA_KODE are the module
@@ -18,6 +18,14 @@ Sub RenjaBersihkan()
     RunPython "import renja_xl.excel.buttons as b; b.bersihkan()"
 End Sub
 
+Sub RenjaPerbaiki()
+    RunPython "import renja_xl.excel.buttons as b; b.perbaiki()"
+End Sub
+
+Sub RenjaBatalkan()
+    RunPython "import renja_xl.excel.buttons as b; b.batalkan()"
+End Sub
+
 ' Ribbon callbacks (customUI.xml: onAction, getVisible)
 Sub RibbonHitung(control As IRibbonControl)
     RenjaHitung
@@ -29,6 +37,14 @@ End Sub
 
 Sub RibbonBersihkan(control As IRibbonControl)
     RenjaBersihkan
+End Sub
+
+Sub RibbonPerbaiki(control As IRibbonControl)
+    RenjaPerbaiki
+End Sub
+
+Sub RibbonBatalkan(control As IRibbonControl)
+    RenjaBatalkan
 End Sub
 
 ' One "Renja XL" tab: the add-in and a template share it (idQ), and a template's own buttons

@@ -5,6 +5,8 @@ Scripts (the Run button, or a sheet button linked to the script):
     periksa    check the workbook: 'Hasil Validasi' sheet, marked cells
     hitung     fill the computed columns with live formulas
     bersihkan  remove the marks and the results sheet
+    perbaiki   numbers typed as text become numbers, arithmetic findings their formula
+    batalkan   undo the latest perbaiki (every changed cell back, its two sheets removed)
 Worksheet functions: =RENJA_CAPAIAN(…), =RENJA_PREDIKAT(…), =RENJA_ANGKA(…), =RENJA_KODE(…)
 
 Everything here calls renja_xl, the same core the renja-xl command runs.
@@ -32,6 +34,18 @@ async def hitung(book: xw.Book):
 async def bersihkan(book: xw.Book):
     """Hapus tanda pemeriksaan dan lembar Hasil Validasi."""
     await buttons.bersihkan_async(book)
+
+
+@script
+async def perbaiki(book: xw.Book):
+    """Perbaiki: angka yang diketik sebagai teks menjadi bilangan, kesalahan hitungan menjadi rumus."""
+    await buttons.perbaiki_async(book)
+
+
+@script
+async def batalkan(book: xw.Book):
+    """Batalkan Perbaiki terakhir: setiap sel yang diubah kembali seperti semula."""
+    await buttons.batalkan_async(book)
 
 
 @func
