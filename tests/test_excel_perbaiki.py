@@ -99,3 +99,43 @@ def test_perbaiki_where_excel_cannot_tell_formats_changes_nothing_and_says_why(p
     assert not pressed.result.ok and pressed.result.message.startswith("Perbaiki tidak dijalankan")
     assert len(pressed.alerts) == 1 and pressed.alerts[0][3] == "critical"
     assert {ws.title: contents(ws) for ws in workbook} == before and workbook.sheetnames == list(before)
+
+
+@pytest.mark.parametrize("engine", ["lite", "desktop"])
+def test_perbaiki_twice_is_undone_latest_first(engine, capsys):
+    """A second Perbaiki after a hand edit gets 'Perbaikan (2)'; Batalkan takes it back first, then the first."""
+    from conftest import RENJA_EXAMPLE
+
+    workbook = load_workbook(RENJA_EXAMPLE)
+    original = {ws.title: contents(ws) for ws in workbook}
+    assert press("perbaiki", workbook, engine=engine).result.ok
+    ws = workbook["T2.1 Evaluasi Renja"]
+    ws["D8"].value, ws["D8"].number_format = "12 jenis", "General"      # typed again as text
+    middle = {w.title: contents(w) for w in workbook}
+    second = press("perbaiki", workbook, engine=engine).result
+    assert second.ok and second.counts["angka"] == 1, second.message
+    assert workbook.sheetnames[0] == "Perbaikan (2)" and "renja-xl-batal (2)" in workbook.sheetnames
+    assert ws["D8"].value == 12 and ws["D8"].number_format == '0 "jenis"'
+    assert "'Perbaikan (2)'" in press("batalkan", workbook, engine=engine).result.message
+    assert {w.title: contents(w) for w in workbook} == middle
+    assert press("batalkan", workbook, engine=engine).result.ok
+    assert {w.title: contents(w) for w in workbook} == original
+
+
+def test_excel_refusing_a_read_during_perbaiki_is_one_alert_and_nothing_written(pasted, monkeypatch, capsys):
+    from xlwings_client import LiteExcel
+
+    answer = LiteExcel.getRangeData
+
+    async def refuse_formulas(self, sheet_name, address, keys):
+        if "formulas" in keys:
+            raise RuntimeError("Excel menolak")
+        return await answer(self, sheet_name, address, keys)
+
+    monkeypatch.setattr(LiteExcel, "getRangeData", refuse_formulas)
+    workbook = load_workbook(pasted["lkjip"])
+    before = {ws.title: contents(ws) for ws in workbook}
+    pressed = press("perbaiki", workbook)
+    assert not pressed.result.ok and len(pressed.alerts) == 1
+    assert pressed.alerts[0][0].startswith("Terjadi kesalahan tak terduga (RuntimeError: Excel menolak)")
+    assert {ws.title: contents(ws) for ws in workbook} == before
