@@ -139,3 +139,28 @@ def test_excel_refusing_a_read_during_perbaiki_is_one_alert_and_nothing_written(
     assert not pressed.result.ok and len(pressed.alerts) == 1
     assert pressed.alerts[0][0].startswith("Terjadi kesalahan tak terduga (RuntimeError: Excel menolak)")
     assert {ws.title: contents(ws) for ws in workbook} == before
+
+
+@pytest.mark.parametrize("engine", ["lite", "desktop"])
+def test_perbaiki_on_a_workbook_without_tables_is_one_alert(engine, capsys):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["Nama", "Alamat"])
+    pressed = press("perbaiki", workbook, engine=engine)
+    assert not pressed.result.ok and "Tidak ada tabel Renja/LKjIP" in pressed.result.message
+    assert len(pressed.alerts) == 1 and pressed.alerts[0][3] == "critical"
+    assert workbook.sheetnames == ["Sheet"]
+
+
+@pytest.mark.parametrize("engine", ["lite", "desktop"])
+def test_batalkan_refuses_a_record_whose_sheet_is_gone(engine, capsys):
+    from conftest import RENJA_EXAMPLE
+
+    workbook = load_workbook(RENJA_EXAMPLE)
+    assert press("perbaiki", workbook, engine=engine).result.ok
+    workbook.remove(workbook["T2.1 Evaluasi Renja"])
+    before = {ws.title: contents(ws) for ws in workbook}
+    pressed = press("batalkan", workbook, engine=engine)
+    assert not pressed.result.ok and "'T2.1 Evaluasi Renja'" in pressed.result.message
+    assert len(pressed.alerts) == 1 and {ws.title: contents(ws) for ws in workbook} == before
