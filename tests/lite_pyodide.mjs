@@ -64,6 +64,8 @@ globalThis.xlwings = {
       if (key === "number_format") {
         const formats = new Set(grid(job.formats, "General").flat());
         out[key] = formats.size === 1 ? [...formats][0] : null;
+      } else if (key === "formulas") {   // Office.js Range.formulas: a formula's text, else the value ("" if empty)
+        out[key] = grid(job.formulas || {}, "");
       } else if (key === "colors") {
         const cells = (r2 - r1 + 1) * (c2 - c1 + 1);
         if (cells > COLOUR_LIMIT) throw new Error(`colors: ${cells} cells, at most ${COLOUR_LIMIT} a call`);

@@ -26,6 +26,8 @@ from conftest import LKJIP_EXAMPLE, RENJA_EXAMPLE, ROOT
 from renja_xl.cli import main
 from xlwings_client import _fill_hex, apply_actions, payload, same_as_checked_copy, same_as_filled
 
+from pasted import build_pasted
+
 PYODIDE = Path(os.environ.get("RENJA_XL_PYODIDE", ROOT / "build" / "pyodide" / "node_modules" / "pyodide"))
 HARNESS = Path(__file__).resolve().parent / "lite_pyodide.mjs"
 EXAMPLES = {"renja": RENJA_EXAMPLE, "lkjip": LKJIP_EXAMPLE}
@@ -35,12 +37,14 @@ FUNCTIONS = [("renja_capaian", [85, 100], 85.0), ("renja_capaian", ["4.300 Penca
 
 
 def _excel_side(workbook, name: str) -> dict:
-    """The book data xlwings Lite loads for a script, and what Excel answers of formats and colours."""
-    formats, fills = {}, {}
+    """The book data xlwings Lite loads for a script, and what Excel answers of formats, colours and formulas."""
+    formats, fills, formulas = {}, {}, {}
     for ws in workbook.worksheets:
         formats[ws.title] = [[c.number_format for c in row] for row in ws.iter_rows(min_row=1, min_col=1)]
         fills[ws.title] = [[_fill_hex(c) for c in row] for row in ws.iter_rows(min_row=1, min_col=1)]
-    return {"book": payload(workbook, name), "formats": formats, "fills": fills}
+        formulas[ws.title] = [["" if c.value is None else c.value for c in row]
+                              for row in ws.iter_rows(min_row=1, min_col=1)]
+    return {"book": payload(workbook, name), "formats": formats, "fills": fills, "formulas": formulas}
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +63,10 @@ def pyodide_run(tmp_path_factory):
     big = _big_tabel_3_4(folder)
     books[("t34", "periksa")] = load_workbook(big)
     jobs.append({"kind": "script", "name": "periksa", **_excel_side(books[("t34", "periksa")], big.name)})
+    for example in EXAMPLES:  # Perbaiki on the example with every number pasted as text
+        source = build_pasted(example, folder / f"{example}_tempel.xlsx")
+        books[(example + "_tempel", "perbaiki")] = workbook = load_workbook(source)
+        jobs.append({"kind": "script", "name": "perbaiki", **_excel_side(workbook, source.name)})
     jobs += [{"kind": "function", "name": name, "args": args} for name, args, _ in FUNCTIONS]
     assert main(["lite", "--out", str(folder / "lite")]) == 0
     spec = {"pyodide": str(PYODIDE), "xlwings": str(Path(xlwings.__file__).parent), "lite": str(folder / "lite"),
@@ -134,3 +142,26 @@ def test_a_10000_row_tabel_3_4_under_pyodide_gives_the_findings_of_check(pyodide
 
 def test_the_worksheet_functions_under_pyodide(pyodide_run):
     assert [r["value"] for r in pyodide_run["functions"]] == [expected for _, _, expected in FUNCTIONS]
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES))
+def test_perbaiki_under_pyodide_writes_what_the_command_writes(pyodide_run, example, tmp_path, capsys):
+    from test_excel_perbaiki import contents, undo_of
+
+    source = tmp_path / f"{example}_tempel.xlsx"
+    build_pasted(example, source)
+    assert main(["perbaiki", str(source), "-o", str(tmp_path / "diperbaiki.xlsx")]) == 0
+    expected = load_workbook(tmp_path / "diperbaiki.xlsx")
+    workbook, alerts, _ = _applied(pyodide_run, example + "_tempel", "perbaiki")
+    assert len(alerts) == 1 and "diganti rumus" in alerts[0][0] and "Catatan" not in alerts[0][0], alerts
+    assert workbook.sheetnames == expected.sheetnames
+    assert [ws.sheet_state for ws in workbook] == [ws.sheet_state for ws in expected]
+    for ws in expected:
+        if ws.title.startswith("renja-xl-batal"):
+            mine, theirs = undo_of(workbook[ws.title]), undo_of(ws)
+            assert (mine.states, mine.summary, mine.active) == (theirs.states, theirs.summary, theirs.active)
+        elif ws.title.startswith("Perbaikan"):
+            got = {a: v for a, (v, _) in contents(workbook[ws.title]).items() if v is not None}
+            assert got == {a: v for a, (v, _) in contents(ws).items() if v is not None}
+        else:
+            assert contents(workbook[ws.title]) == contents(ws), ws.title
