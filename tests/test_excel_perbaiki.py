@@ -164,3 +164,32 @@ def test_batalkan_refuses_a_record_whose_sheet_is_gone(engine, capsys):
     pressed = press("batalkan", workbook, engine=engine)
     assert not pressed.result.ok and "'T2.1 Evaluasi Renja'" in pressed.result.message
     assert len(pressed.alerts) == 1 and {ws.title: contents(ws) for ws in workbook} == before
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    from test_hostile_input import build
+
+    folder = tmp_path_factory.mktemp("corpus")
+    build(folder)
+    return folder
+
+
+def _excel_cases():
+    from test_hostile_input import EXCEL_CASES
+
+    return EXCEL_CASES
+
+
+@pytest.mark.parametrize("name", _excel_cases())
+def test_every_openable_hostile_case_through_perbaiki_and_batalkan(corpus, name, capsys):
+    """A result or one sentence for every case of the hostile corpus, and after Batalkan the cells as they were."""
+    workbook = load_workbook(corpus / name)
+    before = workbook.sheetnames, {ws.title: contents(ws) for ws in workbook}
+    pressed = press("perbaiki", workbook, name=name)
+    assert len(pressed.alerts) == 1 and "Traceback" not in pressed.result.message
+    assert pressed.result.ok or "Tidak ada tabel" in pressed.result.message, pressed.result.message
+    if pressed.result.ok and pressed.result.counts.get("angka", 0) + pressed.result.counts.get("rumus", 0):
+        undone = press("batalkan", workbook, name=name)
+        assert undone.result.ok, undone.result.message
+    assert (workbook.sheetnames, {ws.title: contents(ws) for ws in workbook}) == before
