@@ -38,6 +38,10 @@ def display(kode: K.Kode) -> str:
 class MalformedSeparator(Rule):
     """A kode uses a separator other than a dot (``2:03``), a doubled one (``2.01. .03``) or a trailing one.
 
+    A warning: the kode still reads as one kode (the finding names it in its standard form),
+    so the deviation is cosmetic; a kode that reads as another or as none is an error of
+    RXL503, RXL504 or RXL506.
+
     **Salah**: ``2 .07 .05 2:03 .02``
 
     **Benar**: ``2.07.05.2.03.02``
@@ -46,7 +50,7 @@ class MalformedSeparator(Rule):
     code = "RXL501"
     name = "kode.separator"
     family = "kode"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
     message = "Kode '{kode}' ({baris}) memakai pemisah tidak baku; seharusnya {baku}."
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
