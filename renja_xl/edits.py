@@ -13,7 +13,7 @@ always text: a leading ``=``, ``+``, ``-`` or ``@`` never becomes a formula.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .compute.engine import ComputedCell
 from .compute.predikat import COLOURS
@@ -23,12 +23,15 @@ from .snapshot import a1, col_letter, parse_a1
 RESULTS_SHEET = "Hasil Validasi"
 SEVERITY_FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
 RESULTS_HEADERS = ("No", "Tingkat", "Aturan", "Lokasi", "Pesan", "Nilai tertulis", "Nilai seharusnya")
-RESULTS_WIDTHS = (6, 12, 10, 34, 100, 28, 22)
+RESULTS_WIDTHS = (8, 12, 10, 34, 100, 28, 22)
 RESULTS_HEADER_ROW = 3
 HEADER_FILL = "D9E1F2"
+SECTION_FILL = "F2F2F2"
 LINK_COLOUR = "0563C1"
 NOTE_AUTHOR = "renja-xl"
 MAX_NOTE_FINDINGS = 8
+MAX_NOTE_LINE = 400        # characters of one finding's message in a note
+MAX_MARKS = 2_000          # cells marked (fill and note) per sheet; the rest are in Hasil Validasi only
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ class Style:
     size: Optional[float] = None
     font_colour: Optional[str] = None
     underline: bool = False
-    wrap: bool = False
+    wrap: bool = False                  # wrap the text (and align it to the top of the cell)
+    top: bool = False                   # align to the top of the cell (beside a wrapped cell of the row)
 
     @property
     def is_plain(self) -> bool:
@@ -78,6 +82,20 @@ class ConditionalColour:
     colour: str
 
 
+@dataclass(frozen=True)
+class SheetRow:
+    """One row of a sheet a command adds, as the file writer streams it (:attr:`NewSheet.rows`)."""
+
+    row: int
+    values: tuple                          # columns 1, 2, …; None or "" leaves a cell empty
+    styles: tuple = ()                     # a Style per column (missing: plain)
+    link: Optional[tuple] = None           # (column, place inside the workbook: "'T2.1'!E13")
+    level: int = 0                         # outline level: 1 for the details under a summary line
+    hidden: bool = False                   # folded away under its summary line
+    collapsed: bool = False                # a summary line whose details are folded
+    height: Optional[float] = None         # points; None: the default height
+
+
 @dataclass
 class NewSheet:
     """A sheet the command adds (or replaces, when one of that name exists)."""
@@ -91,6 +109,10 @@ class NewSheet:
     landscape: bool = True
     first: bool = True                                  # placed before the other sheets (else last)
     hidden: bool = False                                # a record for the command, not for reading
+    # the sheet's rows made on demand, for a writer that streams them (the file patcher); when given they are the
+    # sheet and ``cells`` may be empty. An adapter that writes cells (the Excel buttons) reads ``cells``.
+    rows: Optional[Callable[[], Iterable[SheetRow]]] = None
+    outline_above: bool = False                         # summary lines stand above their (outlined) details
 
 
 @dataclass
@@ -145,64 +167,289 @@ def quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
+def _note_line(message: str) -> str:
+    return message if len(message) <= MAX_NOTE_LINE else message[:MAX_NOTE_LINE - 1] + "\u2026"
+
+
 def note_text(findings: list) -> str:
-    """The note on a marked cell: its findings' messages, at most :data:`MAX_NOTE_FINDINGS`."""
-    text = "\n".join(f"[{f.rule} {f.severity.label}] {f.message}" for f in findings[:MAX_NOTE_FINDINGS])
+    """The note on a marked cell: its findings' messages, at most :data:`MAX_NOTE_FINDINGS`, each cut at
+    :data:`MAX_NOTE_LINE` characters (a note is read by pointing at the cell; the whole message is in Hasil
+    Validasi)."""
+    text = "\n".join(f"[{f.rule} {f.severity.label}] {_note_line(f.message)}" for f in findings[:MAX_NOTE_FINDINGS])
     if len(findings) > MAX_NOTE_FINDINGS:
         text += f"\n(+{len(findings) - MAX_NOTE_FINDINGS} temuan lain di lembar {RESULTS_SHEET})"
     return text
 
 
-def mark_edits(findings: list, sheet_names: Iterable[str]) -> list:
-    """Every cell a finding is about: the fill of its worst severity and a note with the messages."""
+@dataclass
+class Marks:
+    """The cells a check marks, at most ``limit`` per sheet (errors first), and how many were left unmarked."""
+
+    cells: dict                      # (sheet, address) -> [findings], in marking order
+    unmarked: dict                   # sheet -> cells with findings left without fill and note
+    total: dict                      # sheet -> cells with findings
+    limit: int = MAX_MARKS
+
+
+def choose_marks(findings: list, sheet_names: Iterable[str], limit: int = MAX_MARKS) -> Marks:
+    """Every cell a finding is about, per sheet; past ``limit`` cells in one sheet the worst come first.
+
+    A sheet of 60,000 findings would otherwise carry 60,000 notes, whose drawings alone make a
+    copy no spreadsheet opens in reasonable time; what is not marked is listed in Hasil Validasi.
+    """
     names = set(sheet_names) - {RESULTS_SHEET}
     per_cell: dict = {}
     for finding in findings:
         for loc in finding.locations:
             if loc.sheet in names:
                 per_cell.setdefault((loc.sheet, loc.cell), []).append(finding)
+    total: dict = {}
+    for sheet, _ in per_cell:
+        total[sheet] = total.get(sheet, 0) + 1
+    unmarked: dict = {}
+    if limit and any(n > limit for n in total.values()):
+        ranked: dict = {}
+        for position, (key, items) in enumerate(per_cell.items()):
+            worst = min(_RANK[f.severity] for f in items)
+            ranked.setdefault(key[0], []).append((worst, position, key))
+        keep = set()
+        for sheet, items in ranked.items():
+            items.sort()
+            keep.update(key for _, _, key in items[:limit])
+            if len(items) > limit:
+                unmarked[sheet] = len(items) - limit
+        per_cell = {key: items for key, items in per_cell.items() if key in keep}
+    return Marks(per_cell, unmarked, total, limit)
+
+
+def mark_edits(findings: list, sheet_names: Iterable[str], marks: Optional[Marks] = None) -> list:
+    """The cells findings are about (at most :data:`MAX_MARKS` per sheet): the fill of the worst severity and a
+    note with the messages."""
+    marks = marks or choose_marks(findings, sheet_names)
     out = []
-    for (sheet, address), items in per_cell.items():
+    for (sheet, address), items in marks.cells.items():
         row, col = parse_a1(address)
-        worst = min(items, key=lambda f: f.severity.rank).severity
+        worst = min(items, key=lambda f: _RANK[f.severity]).severity
         out.append(CellEdit(sheet, row, col, style=Style(fill=SEVERITY_FILLS[worst]), note=note_text(items),
                             keep_value=True))
     return out
 
 
-def results_sheet(findings: list, title: str, sheet_names: Iterable[str]) -> NewSheet:
-    """The 'Hasil Validasi' sheet: one row per finding, its place a link to the cell."""
-    names = set(sheet_names)
-    sheet = NewSheet(RESULTS_SHEET, widths=dict(enumerate(RESULTS_WIDTHS, start=1)),
-                     freeze_rows=RESULTS_HEADER_ROW, print_title_rows=(RESULTS_HEADER_ROW, RESULTS_HEADER_ROW))
-    put = sheet.cells.append
-    put(CellEdit(RESULTS_SHEET, 1, 1, value=title, style=Style(bold=True, size=12)))
-    for col, header in enumerate(RESULTS_HEADERS, start=1):
-        put(CellEdit(RESULTS_SHEET, RESULTS_HEADER_ROW, col, value=header, style=Style(bold=True, fill=HEADER_FILL)))
-    for index, finding in enumerate(findings, start=1):
-        row = RESULTS_HEADER_ROW + index
+class ResultsLayout:
+    """The 'Hasil Validasi' sheet, row by row: a summary per table and per rule, then every finding.
+
+    Rows 1-3 are the title, how to read the sheet, and the column headers (frozen, filtered,
+    repeated on every printed page). Then, under the same columns: one line per sheet with
+    its counts by severity and its first cell, one line per rule with what it means and its
+    first cells, and the list, where the findings of one rule in one column of one sheet
+    (:func:`~renja_xl.report.group_findings`) stand as one line listing their cells, their own
+    lines folded under it (the + beside the line opens them).
+    """
+
+    def __init__(self, findings: list, title: str, sheet_names: Iterable[str], marks: Optional[Marks] = None):
+        from .report import group_findings
+
+        self.sheet_names = [n for n in sheet_names]
+        self.names = set(self.sheet_names)
+        self.findings = findings
+        self.title = title
+        self.marks = marks
+        self.entries = group_findings(findings)
+        self.widths = dict(enumerate(RESULTS_WIDTHS, start=1))
+        self._sheets: Optional[list] = None
+        self._rules: Optional[list] = None
+
+    # --- pieces ------------------------------------------------------------------------
+
+    def _place(self, finding) -> tuple:
         first = finding.locations[0] if finding.locations else None
         place = f"{quote_sheet(first.sheet)}!{first.cell}" if first else ""
-        linked = first is not None and first.sheet in names
-        values = (index, finding.severity.label, finding.rule, place, finding.message, finding.written,
-                  finding.expected)
-        for col, value in enumerate(values, start=1):
-            style = Style()
-            if col == 2:
-                style = Style(fill=SEVERITY_FILLS[finding.severity])
-            elif col == 4 and linked:
-                style = Style(font_colour=LINK_COLOUR, underline=True)
-            elif col == 5:
-                style = Style(wrap=True)
-            put(CellEdit(RESULTS_SHEET, row, col, value=value if value != "" else None, style=style,
-                         link=place if col == 4 and linked else None))
-    if findings:
-        sheet.autofilter = f"A{RESULTS_HEADER_ROW}:G{RESULTS_HEADER_ROW + len(findings)}"
-    return sheet
+        return place, first is not None and first.sheet in self.names
+
+    def _height(self, values: tuple, bold: bool = False) -> Optional[float]:
+        from .rowheight import lines_needed, points
+
+        text = values[4] if len(values) > 4 else None
+        if not text:
+            return None
+        lines = lines_needed(text, self.widths[5], bold)
+        return points(lines) if lines > 1 else None
+
+    def _line(self, row: int, values: tuple, severity=None, finding=None, level: int = 0, hidden: bool = False,
+              collapsed: bool = False, bold: bool = False, fill: Optional[str] = None):
+        values = tuple(values) + ("",) * (len(RESULTS_HEADERS) - len(values))
+        link = None
+        if not (fill or bold) and severity is not None and finding is not None:  # a finding's line: the common case
+            place, linked = self._place(finding)
+            return SheetRow(row, values, _ROW_STYLES[(severity, linked)], (4, place) if linked else None, level, hidden,
+                            collapsed, self._height(values, bold))
+        if fill or bold:
+            plain = Style(fill=fill, bold=bold, top=True)
+            styles = [plain] * len(values)
+            if severity is not None:
+                styles[1] = Style(fill=SEVERITY_FILLS[severity], bold=bold, top=True)
+            styles[4] = Style(wrap=True, fill=fill, bold=bold)
+            link_style = Style(font_colour=LINK_COLOUR, underline=True, fill=fill, bold=bold, top=True)
+        else:
+            styles = [_PLAIN, _PLAIN, _PLAIN, _PLAIN, _WRAP, _PLAIN, _PLAIN]
+            if severity is not None:
+                styles[1] = _SEVERITY_STYLES[severity]
+            link_style = _LINK
+        if finding is not None:
+            place, linked = self._place(finding)
+            if linked:
+                link = (4, place)
+                styles[3] = link_style
+        return SheetRow(row, values, tuple(styles), link, level, hidden, collapsed, self._height(values, bold))
+
+    @property
+    def sheet_lines(self) -> list:
+        if self._sheets is None:
+            self._sheets = self._sheet_lines()
+        return self._sheets
+
+    @property
+    def rule_lines(self) -> list:
+        if self._rules is None:
+            self._rules = self._rule_lines()
+        return self._rules
+
+    def _sheet_lines(self) -> list:
+        """(sheet, severity counts, first finding), in the workbook's sheet order."""
+        from .report import severity_counts
+
+        per_sheet: dict = {}
+        for f in self.findings:
+            sheet = f.locations[0].sheet if f.locations else ""
+            per_sheet.setdefault(sheet, []).append(f)
+        order = {name: i for i, name in enumerate(self.sheet_names)}
+        out = []
+        for sheet in sorted(per_sheet, key=lambda s: (s == "", order.get(s, len(order)), s)):
+            items = per_sheet[sheet]
+            out.append((sheet, severity_counts(items), items[0]))
+        return out
+
+    def _rule_lines(self) -> list:
+        per_rule: dict = {}
+        for f in self.findings:
+            per_rule.setdefault((f.severity.rank, f.rule), []).append(f)
+        return [items for _, items in sorted(per_rule.items())]
+
+    # --- the rows ----------------------------------------------------------------------------
+
+    def header_rows(self) -> list:
+        guide = ("Ringkasan per lembar dan per aturan, lalu daftar lengkap. Klik alamat Lokasi untuk menuju selnya; "
+                 "temuan satu aturan di satu kolom menjadi satu baris (klik + di kiri untuk rinciannya).")
+        return [
+            SheetRow(1, (self.title,), (Style(bold=True, size=12),)),
+            SheetRow(2, (guide,)),
+            SheetRow(RESULTS_HEADER_ROW, RESULTS_HEADERS,
+                     tuple(Style(bold=True, fill=HEADER_FILL) for _ in RESULTS_HEADERS)),
+        ]
+
+    def rows(self):
+        """Every row of the sheet, made as it is needed (a list of 60,000 findings is never held twice)."""
+        from .report import cells_text, counts_text, meaning
+
+        yield from self.header_rows()
+        row = RESULTS_HEADER_ROW + 1
+        yield self._line(row, ("Ringkasan per lembar",), bold=True, fill=SECTION_FILL)
+        row += 1
+        for sheet, counts, first in self.sheet_lines:
+            text = f"{sheet or '(buku kerja)'}: {counts_text(counts)}."
+            if self.marks is not None and self.marks.unmarked.get(sheet):
+                marked = self.marks.total[sheet] - self.marks.unmarked[sheet]
+                text += (f" Hanya {_number(marked)} dari {_number(self.marks.total[sheet])} sel bertemuan di lembar ini "
+                         f"diberi warna dan catatan (batas {_number(self.marks.limit)} per lembar, kesalahan "
+                         "didahulukan); selebihnya ada di daftar di bawah.")
+            worst = min((s for s in Severity if counts[s.value]), key=lambda s: s.rank)
+            place, _ = self._place(first)
+            yield self._line(row, ("", worst.label, "", place, text), worst, first)
+            row += 1
+        yield self._line(row, ("Ringkasan per aturan",), bold=True, fill=SECTION_FILL)
+        row += 1
+        for items in self.rule_lines:
+            first = items[0]
+            sheets: dict = {}
+            for f in items:
+                if f.locations:
+                    sheets.setdefault(f.locations[0].sheet, []).append(f.locations[0].cell)
+            where = "; ".join(f"{name}: {cells_text(cells, 6)}" for name, cells in sheets.items())
+            text = f"{len(items)} temuan. {meaning(first.rule)}" + (f" Sel: {where}." if where else "")
+            place, _ = self._place(first)
+            yield self._line(row, ("", first.severity.label, first.rule, place, text), first.severity, first)
+            row += 1
+        yield self._line(row, (f"Daftar temuan ({_number(len(self.findings))})",), bold=True, fill=SECTION_FILL)
+        row += 1
+        for number, entry in enumerate(self.entries, start=1):
+            first = entry.first
+            if not entry.grouped:
+                place, _ = self._place(first)
+                yield self._line(row, (number, first.severity.label, first.rule, place, first.message, first.written,
+                                       first.expected), first.severity, first)
+                row += 1
+                continue
+            place, _ = self._place(first)
+            yield self._line(row, (number, first.severity.label, first.rule, place, entry.sentence()), first.severity,
+                             first, collapsed=True)
+            row += 1
+            for index, f in enumerate(entry.findings, start=1):
+                place, _ = self._place(f)
+                yield self._line(row, (f"{number}.{index}", f.severity.label, f.rule, place, f.message, f.written,
+                                       f.expected), f.severity, f, level=1, hidden=True)
+                row += 1
+
+    @property
+    def last_row(self) -> int:
+        members = sum(len(e.findings) for e in self.entries if e.grouped)
+        return (RESULTS_HEADER_ROW + 1 + len(self.sheet_lines) + 1 + len(self.rule_lines) + 1 + len(self.entries)
+                + members)
+
+    def new_sheet(self, with_cells: bool = True) -> NewSheet:
+        """The plan's sheet: its cells (for an adapter writing cells) or its rows on demand (the file writer)."""
+        sheet = NewSheet(RESULTS_SHEET, widths=dict(self.widths), freeze_rows=RESULTS_HEADER_ROW,
+                         print_title_rows=(RESULTS_HEADER_ROW, RESULTS_HEADER_ROW),
+                         autofilter=f"A{RESULTS_HEADER_ROW}:G{self.last_row}", rows=self.rows, outline_above=True)
+        if with_cells:
+            sheet.cells = cells_of(RESULTS_SHEET, self.rows())
+        return sheet
 
 
-def check_edits(findings: list[Finding], title: str, sheet_names: Iterable[str]) -> WorkbookEdits:
-    """The plan of ``renja-xl check --output``: marked cells and the results sheet."""
+_PLAIN = Style(top=True)
+_WRAP = Style(wrap=True)
+_LINK = Style(font_colour=LINK_COLOUR, underline=True, top=True)
+_SEVERITY_STYLES = {severity: Style(fill=colour, top=True) for severity, colour in SEVERITY_FILLS.items()}
+_ROW_STYLES = {(severity, linked): (_PLAIN, style, _PLAIN, _LINK if linked else _PLAIN, _WRAP, _PLAIN, _PLAIN)
+               for severity, style in _SEVERITY_STYLES.items() for linked in (True, False)}
+_RANK = {severity: severity.rank for severity in Severity}
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def cells_of(sheet: str, rows: Iterable[SheetRow]) -> list:
+    """The cells of rows (for an adapter that writes cells): a value, a style or a link makes one."""
+    out = []
+    for line in rows:
+        for col, value in enumerate(line.values, start=1):
+            style = line.styles[col - 1] if col <= len(line.styles) else Style()
+            link = line.link[1] if line.link and line.link[0] == col else None
+            if (value is None or value == "") and style.fill is None and link is None:
+                continue  # nothing shows on an empty cell but a fill
+            out.append(CellEdit(sheet, line.row, col, value=value if value != "" else None, style=style, link=link))
+    return out
+
+
+def results_sheet(findings: list, title: str, sheet_names: Iterable[str], marks: Optional[Marks] = None) -> NewSheet:
+    """The 'Hasil Validasi' sheet (:class:`ResultsLayout`): a summary, then every finding, its place a link to the cell."""
+    return ResultsLayout(findings, title, sheet_names, marks).new_sheet()
+
+
+def check_edits(findings: list[Finding], title: str, sheet_names: Iterable[str], with_cells: bool = True) -> WorkbookEdits:
+    """The plan of ``renja-xl check --output``: marked cells (at most :data:`MAX_MARKS` per sheet) and the results
+    sheet. ``with_cells=False`` leaves the results sheet as rows made on demand (the file writer streams them)."""
     sheet_names = list(sheet_names)
-    return WorkbookEdits(cells=mark_edits(findings, sheet_names),
-                         sheets=[results_sheet(findings, title, sheet_names)])
+    marks = choose_marks(findings, sheet_names)
+    return WorkbookEdits(cells=mark_edits(findings, sheet_names, marks),
+                         sheets=[ResultsLayout(findings, title, sheet_names, marks).new_sheet(with_cells)])

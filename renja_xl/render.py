@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .report import FileReport, by_sheet, summary_sentence
+from .report import Entry, FileReport, by_sheet, group_findings, summary_sentence
 from .rules.base import Severity
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -48,21 +48,28 @@ def _line(*pieces):
     return Text.assemble(*((terminal_text(text), style) if style else terminal_text(text) for text, style in pieces))
 
 
-def print_reports(reports: list[FileReport], out=None) -> None:
-    """Every usable file's findings, then one summary line over all files."""
-    printer = ReportPrinter(out)
+def print_reports(reports: list[FileReport], out=None, detail: bool = False) -> None:
+    """Every usable file's findings, then one summary line over all files (``detail``: every finding on its line)."""
+    printer = ReportPrinter(out, detail)
     for report in reports:
         printer.add(report)
     printer.finish()
 
 
 class ReportPrinter:
-    """:func:`print_reports` one file at a time, as the files come (a folder of thousands is never held at once)."""
+    """:func:`print_reports` one file at a time, as the files come (a folder of thousands is never held at once).
 
-    def __init__(self, out=None):
+    Findings of one rule in one column of one sheet, three or more, read as one line listing
+    their cells (:func:`~renja_xl.report.group_findings`); ``detail`` (``--rinci``) prints
+    every finding on its own line instead.
+    """
+
+    def __init__(self, out=None, detail: bool = False):
         self.con = console(out)
         self.totals = {s.value: 0 for s in Severity}
         self.files = 0
+        self.detail = detail
+        self.grouped = 0
 
     def add(self, report: FileReport) -> None:
         if report.error is not None:
@@ -72,10 +79,15 @@ class ReportPrinter:
         con.print(_line((report.file, "bold"), (f": {len(report.tables)} tabel, {len(report.findings)} temuan", "")))
         for sheet, findings in by_sheet(report.findings).items():
             con.print(_line(("  ", ""), (sheet or "(buku kerja)", "bold")))
-            for f in findings:
+            entries = [Entry([f]) for f in findings] if self.detail else group_findings(findings)
+            for entry in entries:
+                f = entry.first
                 cell = f.locations[0].cell if f.locations else "-"
+                text = entry.sentence(8, example=True) if entry.grouped else f.message
+                if entry.grouped:
+                    self.grouped += 1
                 con.print(_line((f"    {cell:>6}  {f.rule}  ", ""), (f"{f.severity.label:<10}", STYLES[f.severity]),
-                                (f" {f.message}", "")))
+                                (f" {text}", "")))
         if report.output:
             con.print(_line((f"  salinan diperiksa: {report.output}", "")))
         for key, value in report.summary().items():
@@ -86,6 +98,9 @@ class ReportPrinter:
         self.con.print(_line((text, style)))
 
     def finish(self) -> None:
+        if self.grouped:
+            self.con.print(_line(("Temuan satu aturan di satu kolom digabung menjadi satu baris; --rinci menampilkan "
+                                  "setiap temuan.", "")))
         self.con.print(_line((summary_sentence(self.totals, self.files), "")))
 
 

@@ -1,9 +1,16 @@
-"""The result of checking one workbook: its tables and findings, as JSON or as lines of text."""
+"""The result of checking one workbook: its tables and findings, as JSON or as lines of text.
+
+Findings of one rule with one cause across many rows (every target of a column typed as
+text, every capaian of a column written as 100%) read as one :class:`Entry` listing their
+cells (:func:`group_findings`): the text report and the Hasil Validasi sheet show such a
+group as one line, its members on request (``--rinci``, or the + beside the line).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 from .rules.base import Finding, Severity
 
@@ -69,3 +76,190 @@ def counts_text(counts: dict) -> str:
 
 def summary_sentence(counts: dict, files: int) -> str:
     return f"Ringkasan: {counts_text(counts)} di {files} berkas."
+
+
+# --- what each rule means, in one sentence a reviewer reads ------------------------------------
+
+MEANINGS = {
+    "RXL000": "Sebuah aturan gagal berjalan pada buku kerja ini; aturan lain tetap berjalan (laporkan beserta berkasnya).",
+    "RXL101": "Nilai kolom hitungan (realisasi, capaian, %, predikat…) tidak sama dengan rumusnya.",
+    "RXL102": "Kolom hitungan terisi padahal rumusnya tidak dapat dihitung (pembagi nol atau kosong).",
+    "RXL103": "Baris jumlah atau rata-rata tidak sama dengan baris-baris di atasnya.",
+    "RXL104": "Realisasi capaian s.d. tahun berjalan tidak sama dengan (5)+(7)+(9) (persentase: nilai terakhir).",
+    "RXL105": "Predikat yang ditulis bersama capaiannya tidak sesuai dengan rentang nilai capaian itu.",
+    "RXL201": "Pagu kegiatan atau program tidak sama dengan jumlah pagu rinciannya (menurut kode).",
+    "RXL202": "Baris tanpa kode di bawah sebuah baris berkode berjumlah lain dari pagu baris itu.",
+    "RXL203": "Baris TOTAL PAGU tidak sama dengan jumlah pagu program.",
+    "RXL301": "Program atau kegiatan yang sama berpagu berbeda di dua tabel.",
+    "RXL302": "Indikator yang sama bertarget berbeda (nilai atau satuan) di dua tabel.",
+    "RXL303": "IKU yang sama berealisasi berbeda di dua tabel.",
+    "RXL304": "Tabel 2.4 mengubah target atau pagu rancangan awal RKPD tanpa catatan penting.",
+    "RXL401": "Satuan target bertentangan dengan indikatornya (persentase dengan jumlah, atau sebaliknya).",
+    "RXL402": "Target persentase ditulis sebagai pecahan (0,032 untuk 3,2%).",
+    "RXL403": "Target hanya menyebut satuan tanpa angka.",
+    "RXL404": "Satu sel target berisi beberapa nilai sekaligus.",
+    "RXL405": "Satuan indikator yang sama berganti dari satu tahun ke tahun berikutnya.",
+    "RXL406": "Target tampak bergeser beberapa baris: cocok dengan indikator baris tetangga, bukan barisnya sendiri.",
+    "RXL407": "Indikator mengulang indikator baris di atasnya padahal program atau kegiatannya lain.",
+    "RXL408": "Angka dapat dibaca dua cara (4.300 = 4300 atau 4,3) dan tidak ada yang menentukannya.",
+    "RXL409": "Angka yang diperlukan kolom hitungan diketik sebagai teks; rumus Excel tidak dapat memakainya.",
+    "RXL501": "Kode memakai pemisah tidak baku (spasi di sekitar titik, titik ganda atau di akhir, titik dua); "
+              "kodenya tetap terbaca.",
+    "RXL502": "Segmen kode kehilangan angka nol di depannya.",
+    "RXL503": "Urusan atau bidang kode bukan milik dokumen ini.",
+    "RXL504": "Kode yang sama dipakai di lebih dari satu baris tabel.",
+    "RXL505": "Kegiatan atau program induk sebuah kode tidak punya baris di tabel.",
+    "RXL506": "Tingkat kode bertentangan dengan isi barisnya.",
+    "RXL601": "Nilai berada di kolom yang bukan tempatnya (isi baris tampak bergeser).",
+    "RXL602": "Sel wajib di baris ini kosong.",
+    "RXL603": "Baris bertarget tetapi pagunya nol, '-' atau kosong.",
+    "RXL701": "Blok mirip tabel yang tidak dikenali, sehingga isinya tidak diperiksa.",
+    "RXL801": "Kode program, kegiatan atau sub kegiatan tidak ada di nomenklatur resmi.",
+    "RXL802": "Nama kode berbeda dari nomenklatur resmi.",
+    "RXL803": "Satuan target sub kegiatan berbeda dari satuan di nomenklatur resmi.",
+    "RXL804": "Kode sudah diganti menurut nomenklatur resmi tetapi masih dipakai.",
+    "RXL901": "Target atau pagu berubah dari versi sebelumnya tanpa catatan penting.",
+}
+
+
+def meaning(rule: str) -> str:
+    """What ``rule`` means, in one Indonesian sentence (the rule's own first docstring line when none is written)."""
+    text = MEANINGS.get(rule)
+    if text:
+        return text
+    from .rules.base import REGISTRY
+
+    cls = REGISTRY.get(rule)
+    return cls.description() if cls is not None else rule
+
+
+# --- one rule, one cause, many rows: one line -------------------------------------------------
+
+GROUP_MIN = 2   # findings of one rule in one column of one sheet, from this many on, read as one line
+_LETTERS = re.compile(r"[A-Z]+")
+
+
+def column_of(cell: str) -> str:
+    """``L12`` -> ``L`` ('' for a place that is no cell)."""
+    m = _LETTERS.match(cell or "")
+    return m.group(0) if m else ""
+
+
+@dataclass
+class Entry:
+    """One line of a report: a finding, or the findings of one rule in one column of one sheet (a group)."""
+
+    findings: list
+
+    @property
+    def first(self) -> Finding:
+        return self.findings[0]
+
+    @property
+    def grouped(self) -> bool:
+        return len(self.findings) > 1
+
+    @property
+    def rule(self) -> str:
+        return self.first.rule
+
+    @property
+    def severity(self) -> Severity:
+        return self.first.severity
+
+    @property
+    def sheet(self) -> str:
+        return self.first.locations[0].sheet if self.first.locations else ""
+
+    @property
+    def column(self) -> str:
+        return column_of(self.first.locations[0].cell) if self.first.locations else ""
+
+    def cells(self) -> list:
+        """The first cell of each finding, in order, each once."""
+        return list(dict.fromkeys(f.locations[0].cell for f in self.findings if f.locations))
+
+    def sentence(self, limit: int = 12, example: bool = False) -> str:
+        """A group in words: ``19 temuan di kolom D: <what the rule means> Sel: D8:D18, D20:D30.``
+
+        ``example`` adds the first finding's written and expected values, when it has them.
+        """
+        where = f" di kolom {self.column}" if self.column else ""
+        text = f"{len(self.findings)} temuan{where}: {meaning(self.rule)} Sel: {cells_text(self.cells(), limit)}."
+        first = self.first
+        if example and (first.written or first.expected) and first.locations:
+            shown = [f"tertulis {_short(first.written)}" if first.written else "",
+                     f"seharusnya {_short(first.expected)}" if first.expected else ""]
+            text += f" Misalnya {first.locations[0].cell}: " + ", ".join(p for p in shown if p) + "."
+        return text
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+def _group_key(f: Finding) -> tuple:
+    loc = f.locations[0] if f.locations else None
+    return (loc.sheet if loc else "", f.rule, f.severity, column_of(loc.cell) if loc else "")
+
+
+def group_findings(findings: Iterable[Finding], min_size: int = GROUP_MIN) -> list[Entry]:
+    """Findings as report lines, in their order: a rule's findings in one column of one sheet, when there are
+    ``min_size`` or more, become one :class:`Entry` standing where the first of them stood."""
+    findings = list(findings)
+    counts: dict = {}
+    for f in findings:
+        key = _group_key(f)
+        counts[key] = counts.get(key, 0) + 1
+    out: list[Entry] = []
+    groups: dict = {}
+    for f in findings:
+        key = _group_key(f)
+        if counts[key] < min_size or not f.locations:
+            out.append(Entry([f]))
+            continue
+        entry = groups.get(key)
+        if entry is None:
+            entry = groups[key] = Entry([])
+            out.append(entry)
+        entry.findings.append(f)
+    return out
+
+
+def cells_text(cells: list, limit: int = 12) -> str:
+    """``D8:D18, D20:D30, L7`` — cells of one column in runs of consecutive rows, the first ``limit`` pieces shown.
+
+    What is left out is counted: ``… (+120 sel)``.
+    """
+    pieces: list = []
+    run: list = []
+
+    def close():
+        if run:
+            pieces.append(run[0][2] if len(run) == 1 else f"{run[0][2]}:{run[-1][2]}")
+
+    for cell in cells:
+        m = re.fullmatch(r"([A-Z]+)(\d+)", cell or "")
+        if m is None:
+            close()
+            run = []
+            pieces.append(cell)
+            continue
+        letters, number = m.group(1), int(m.group(2))
+        if run and run[-1][0] == letters and run[-1][1] + 1 == number:
+            run.append((letters, number, cell))
+            continue
+        close()
+        run = [(letters, number, cell)]
+    close()
+    if len(pieces) <= limit:
+        return ", ".join(pieces)
+    shown = pieces[:limit]
+    left = len(cells) - sum(_size(p) for p in shown)
+    return ", ".join(shown) + f" … (+{left} sel)"
+
+
+def _size(piece: str) -> int:
+    m = re.fullmatch(r"[A-Z]+(\d+):[A-Z]+(\d+)", piece)
+    return int(m.group(2)) - int(m.group(1)) + 1 if m else 1

@@ -27,10 +27,40 @@ def test_text_output_grouped_by_sheet_with_a_summary_and_exit_1(renja, capsys):
     assert main(["check", str(renja)]) == 1
     out = capsys.readouterr().out
     assert "  T2.1 Evaluasi Renja" in out and "  T3.4 Rencana Program" in out
-    assert "H32  RXL101  Kesalahan" in out and "tertulis 126%, seharusnya 73,60%" in out
+    # one rule in one column: one line listing its cells, an example of what is written and what is expected
+    assert "H27  RXL101  Kesalahan  3 temuan di kolom H: " in out and "Sel: H27, H32, H45." in out
+    assert "Misalnya H27: tertulis 47%, seharusnya 46,25%." in out
+    assert "K76  RXL203  Kesalahan  Kebutuhan Dana/Pagu Indikatif (n+1) pada baris TOTAL PAGU" in out  # alone: as it is
+    assert "--rinci menampilkan setiap temuan" in out
     assert out.strip().splitlines()[-1].startswith("Ringkasan: ") and "di 1 berkas." in out
     assert f"salinan diperiksa: {renja.parent / 'renja_diperiksa.xlsx'}" in out
     assert sha(renja) == before
+
+
+def test_rinci_prints_every_finding_on_its_own_line(renja, capsys):
+    assert main(["check", "--no-output", "--rinci", str(renja)]) == 1
+    out = capsys.readouterr().out
+    assert "H32  RXL101  Kesalahan" in out and "tertulis 126%, seharusnya 73,60%" in out
+    assert "temuan di kolom" not in out and "--rinci" not in out
+    assert len([line for line in out.splitlines() if "  RXL" in line]) == 238
+
+
+def test_the_example_text_report_fits_on_two_screens(renja, capsys):
+    """Two screens of 50 rows on a terminal 160 columns wide (a long line takes the rows it wraps to)."""
+    import math
+
+    assert main(["check", "--no-output", str(renja)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    rows = sum(max(1, math.ceil(len(line) / 160)) for line in lines)
+    assert len(lines) <= 65 and rows <= 100, (len(lines), rows)
+
+
+def test_severity_follows_consequence(renja, capsys):
+    """A kode with spaces around its dots still reads as one kode: a warning; the example's totals move with it."""
+    assert main(["check", "--format", "json", "--no-output", str(renja)]) == 1
+    report = json.loads(capsys.readouterr().out)[0]
+    assert {f["severity"] for f in report["findings"] if f["rule"] == "RXL501"} == {"warning"}
+    assert report["summary"] == {"error": 101, "warning": 118, "info": 19}
 
 
 def test_json_shape(renja, capsys):
@@ -62,7 +92,7 @@ def test_the_checked_copy(renja, capsys):
     assert book.sheetnames[0] == "Hasil Validasi" and book.active.title == "Hasil Validasi"
     ws = book["Hasil Validasi"]
     assert [c.value for c in ws[3]] == ["No", "Tingkat", "Aturan", "Lokasi", "Pesan", "Nilai tertulis", "Nilai seharusnya"]
-    row = next(r for r in ws.iter_rows(min_row=4) if r[3].value == "'T2.1 Evaluasi Renja'!H32")
+    row = next(r for r in ws.iter_rows(min_row=4) if r[3].value == "'T2.1 Evaluasi Renja'!H32" and r[5].value)
     assert row[1].value == "Kesalahan" and row[2].value == "RXL101"
     assert row[3].hyperlink.location == "'T2.1 Evaluasi Renja'!H32" or row[3].hyperlink.target.endswith("H32")
     assert row[5].value == "126%" and row[6].value == "73,60%"
@@ -77,6 +107,45 @@ def test_the_checked_copy(renja, capsys):
     with zipfile.ZipFile(renja.parent / "renja_diperiksa.xlsx") as z:
         ids = [i for n in z.namelist() if n.endswith(".vml") for i in re.findall(rb"_x0000_s(\d+)", z.read(n))]
     assert len(ids) > 200 and len(ids) == len(set(ids))
+
+
+def test_hasil_validasi_opens_on_a_summary_then_every_finding(renja, capsys):
+    assert main(["check", str(renja), "--format", "json"]) == 1
+    book = load_workbook(renja.parent / "renja_diperiksa.xlsx")
+    ws = book["Hasil Validasi"]
+    column = {r: (ws.cell(r, 1).value, ws.cell(r, 3).value, ws.cell(r, 5).value) for r in range(1, ws.max_row + 1)}
+    assert column[1][0].startswith("Hasil pemeriksaan renja-xl untuk renja.xlsx: 101 kesalahan, 118 peringatan")
+    assert column[4][0] == "Ringkasan per lembar"
+    sheets = [r for r in range(5, 12) if column[r][2] and column[r][2].startswith("T")]
+    assert column[sheets[0]][2] == "T2.1 Evaluasi Renja: 33 kesalahan, 33 peringatan, 19 info."
+    per_rule = next(r for r in column if column[r][0] == "Ringkasan per aturan")
+    listing = next(r for r in column if column[r][0] == "Daftar temuan (238)")
+    rules = [column[r][1] for r in range(per_rule + 1, listing)]
+    assert rules[0] == "RXL101" and rules[-1] == "RXL409" and len(rules) == len(set(rules)) == 26  # errors first
+    rxl409 = listing - 1
+    assert column[rxl409][2].startswith("19 temuan. Angka yang diperlukan kolom hitungan diketik sebagai teks")
+    assert ws.cell(rxl409, 4).hyperlink.location == "'T2.1 Evaluasi Renja'!D8"
+    # a group line, its findings folded under it (outline level 1, hidden), the + above them
+    group = next(r for r in range(listing, ws.max_row + 1) if column[r][1] == "RXL409" and "19 temuan" in column[r][2])
+    members = range(group + 1, group + 20)
+    assert [column[r][0] for r in members] == [f"{column[group][0]}.{i}" for i in range(1, 20)]
+    assert all(ws.row_dimensions[r].outline_level == 1 and ws.row_dimensions[r].hidden for r in members)
+    assert ws.row_dimensions[group + 20].outline_level == 0 and not ws.row_dimensions[group].hidden
+    assert ws.sheet_properties.outlinePr.summaryBelow is False
+    # every finding has its line: 238 findings, numbered within their groups
+    numbered = [column[r][0] for r in range(listing + 1, ws.max_row + 1)]
+    singles = [n for n in numbered if isinstance(n, int) or "." not in str(n)]
+    details = [n for n in numbered if isinstance(n, str) and "." in n]
+    groups = {n.split(".")[0] for n in details}
+    assert len(details) + len(singles) - len(groups) == 238
+    # read in a minute, printed on A4 landscape with the header on every page
+    assert ws.freeze_panes == "A4" and ws.auto_filter.ref == f"A3:G{ws.max_row}"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.column_dimensions["E"].width == 100
+    # a long message stands in a row tall enough for its wrapped lines
+    long_row = next(r for r in range(listing, ws.max_row + 1) if column[r][2] and len(column[r][2]) > 250)
+    assert ws.row_dimensions[long_row].height >= 45
 
 
 def test_user_text_that_looks_like_a_formula_stays_text(tmp_path, capsys):

@@ -227,7 +227,7 @@ def run_check(args, limits) -> int:
     runner = Runner(backend, on_done=done)
     status = {"unusable": False, "errors": False, "files": 0}
     with progress:
-        printer = ReportPrinter() if args.format == "text" else None
+        printer = ReportPrinter(detail=getattr(args, "rinci", False)) if args.format == "text" else None
         stream = JsonStream(compact=batch) if args.format == "json" else None
 
         def consume(result: FileResult) -> None:

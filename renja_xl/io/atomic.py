@@ -20,7 +20,7 @@ import secrets
 import stat
 import time
 from pathlib import Path
-from typing import Optional
+from typing import BinaryIO, Callable, Optional
 
 from ..errors import OutputError
 
@@ -92,12 +92,16 @@ def _same_owner_and_mode(tmp: Path, like: os.stat_result) -> None:
             pass  # not ours to give away: the mode is kept at least
 
 
-def _write_temporary(target: Path, data: bytes, like: Optional[os.stat_result]) -> Path:
-    """``data`` complete on disk in a temporary file beside ``target`` (removed again on any failure)."""
+def _write_temporary(target: Path, data, like: Optional[os.stat_result]) -> Path:
+    """``data`` (bytes, or a function writing into a binary file) complete on disk in a temporary file beside
+    ``target`` (removed again on any failure)."""
     fd, tmp = _temporary(target)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "w+b") as handle:
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if like is not None:
@@ -118,6 +122,12 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     (and owner, when allowed) carries over to the new one; a path that exists but is no
     regular file (a folder, a pipe, a device) is refused.
     """
+    write_atomic(path, lambda handle: handle.write(data))
+
+
+def write_atomic(path: str | os.PathLike, produce: Callable[[BinaryIO], None]) -> None:
+    """Write ``path`` as :func:`write_bytes_atomic` does, its content made by ``produce(handle)`` as it goes
+    (a seekable binary file; a copy never has to be held whole in memory)."""
     target = real_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -132,7 +142,7 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
         kind = "sebuah folder" if stat.S_ISDIR(existing.st_mode) else "bukan berkas biasa (pipa, perangkat atau soket)"
         raise OutputError(f"Hasil '{target.name}' tidak dapat ditulis: tujuan itu {kind}; pilih nama berkas lain.")
     try:
-        tmp = _write_temporary(target, data, existing)
+        tmp = _write_temporary(target, produce, existing)
     except OSError as exc:
         raise OutputError(f"Hasil '{target.name}' tidak dapat ditulis di '{folder}': {why(exc)}.") from None
     try:

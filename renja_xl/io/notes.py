@@ -10,6 +10,7 @@ A cell that already has a note keeps the user's text; ours follows it.
 from __future__ import annotations
 
 import re
+from typing import Optional
 from xml.etree import ElementTree as ET
 
 from ..snapshot import parse_a1
@@ -62,16 +63,53 @@ def used_shape_ids(package: Package) -> set:
 
 def add_notes(package: Package, sheet_part: str, sheet_root: ET.Element, notes: dict, author: str,
               used_ids: set) -> None:
-    """Add ``{A1 address: text}`` as notes on the sheet of ``sheet_part``; ``used_ids`` gains the new shapes' ids."""
+    """Add ``{A1 address: text}`` as notes on the sheet of ``sheet_part`` (a parsed tree); ``used_ids`` gains the
+    new shapes' ids."""
+    rel_id = write_notes(package, sheet_part, notes, author, used_ids, legacy_drawing_id(sheet_root))
+    if rel_id is not None:
+        set_legacy_drawing(sheet_root, rel_id)
+
+
+def write_notes(package: Package, sheet_part: str, notes: dict, author: str, used_ids: set,
+                legacy_id: Optional[str]) -> Optional[str]:
+    """Add ``{A1 address: text}`` as notes on the sheet of ``sheet_part``, whose ``<legacyDrawing>`` names
+    ``legacy_id`` (None: it has none); the relationship id the sheet's ``<legacyDrawing>`` must name now, or None
+    when it stays as it is.
+
+    A sheet without notes of its own gets its comments part written directly, never built
+    as a tree; one with the user's notes has ours added to them.
+    """
     if not notes:
-        return
+        return None
     rels = {r.id: r for r in package.relationships(sheet_part)}
     comments_part = next((r.target for r in rels.values() if r.type.endswith("/comments")), None)
     if comments_part is None or comments_part not in package:
         comments_part = package.new_part_name("xl/comments{}.xml")
-        package.write(comments_part, f'<comments xmlns="{NS_MAIN}"><authors/><commentList/></comments>'.encode())
         package.add_relationship(sheet_part, "comments", comments_part)
         package.set_content_type(comments_part, COMMENTS_TYPE)
+        package.write(comments_part, _comments_xml(notes, author))
+        new_boxes = [(address, text.count("\n") + 1) for address, text in notes.items()]
+    else:
+        new_boxes = _merge_comments(package, comments_part, notes, author)
+    if new_boxes:
+        return _add_boxes(package, sheet_part, legacy_id, rels, new_boxes, used_ids)
+    return None
+
+
+def _comments_xml(notes: dict, author: str) -> bytes:
+    from .sheetstream import esc_text
+
+    parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{NS_MAIN}"><authors>'
+             f"<author>{esc_text(author)}</author></authors><commentList>"]
+    for address, text in notes.items():
+        parts.append(f'<comment ref="{address}" authorId="0"><text><r><t xml:space="preserve">'
+                     f"{esc_text(clip_text(xml_safe(text)))}</t></r></text></comment>")
+    parts.append("</commentList></comments>")
+    return "".join(parts).encode("utf-8")
+
+
+def _merge_comments(package: Package, comments_part: str, notes: dict, author: str) -> list:
+    """Our notes into the user's comments part; the cells that got a new box [(address, lines)]."""
     root = package.xml(comments_part).root
     authors = root.find(_m("authors"))
     if authors is None:
@@ -106,18 +144,16 @@ def add_notes(package: Package, sheet_part: str, sheet_root: ET.Element, notes: 
         t.text = clip_text(xml_safe(text))
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         new_boxes.append((address, text.count("\n") + 1))
-    if new_boxes:
-        _add_boxes(package, sheet_part, sheet_root, rels, new_boxes, used_ids)
+    return new_boxes
 
 
-def _add_boxes(package: Package, sheet_part: str, sheet_root: ET.Element, rels: dict, boxes: list,
-               used: set) -> None:
+def _add_boxes(package: Package, sheet_part: str, drawing_id: Optional[str], rels: dict, boxes: list,
+               used: set) -> Optional[str]:
     block = max(used, default=1023) // 1024 + 1
     first = block * 1024 + 1
     used.update(range(first, first + len(boxes)))
     blocks = sorted({(first + i) // 1024 for i in range(len(boxes))})
     shapes = "".join(_shape(first + i, *parse_a1(address), lines) for i, (address, lines) in enumerate(boxes))
-    drawing_id = legacy_drawing_id(sheet_root)
     drawing = rels.get(drawing_id) if drawing_id else None
     if drawing is not None and drawing.target in package:
         vml = package.read(drawing.target)
@@ -136,10 +172,9 @@ def _add_boxes(package: Package, sheet_part: str, sheet_root: ET.Element, rels: 
         if end < 0:
             raise ValueError("legacy drawing without </xml>")
         package.write(drawing.target, vml[:end] + shapes.encode() + vml[end:])
-        return
+        return None
     vml_part = package.new_part_name("xl/drawings/vmlDrawing{}.vml")
     head = _VML_HEAD.format(block=",".join(str(b) for b in blocks))
     package.write(vml_part, (head + _SHAPETYPE_202 + shapes + "</xml>").encode())
     package.ensure_default("vml", VML_TYPE)
-    rel_id = package.add_relationship(sheet_part, "vmlDrawing", vml_part)
-    set_legacy_drawing(sheet_root, rel_id)
+    return package.add_relationship(sheet_part, "vmlDrawing", vml_part)

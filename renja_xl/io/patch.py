@@ -4,22 +4,32 @@ Only the parts a change needs are rewritten: the worksheets with changed cells, 
 style sheet, the workbook part (a new sheet, recalculation on opening), the content
 types and relationships, and the notes. Every other part (charts, images, shapes and
 form buttons, VBA, pivot caches, slicers, printer settings) is copied byte for byte.
+
+The worksheets are never built as trees: a changed sheet is streamed through
+(:mod:`renja_xl.io.sheetstream`: rows without a change are copied as they are), a new
+sheet is written row by row, notes are written directly, and the copy goes into its
+file as it is made. Memory stays near the size of the largest row, not of the sheet.
+A sheet the streaming patcher does not follow (XML comments among its cells, rows out
+of order) is patched as a tree instead (:class:`~renja_xl.io.sheetxml.SheetCells`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 from pathlib import Path
+from typing import Optional
 from xml.etree import ElementTree as ET
 
 from ..edits import NOTE_AUTHOR, RESULTS_HEADER_ROW, RESULTS_HEADERS, NewSheet, WorkbookEdits, quote_sheet
 from ..errors import InputError
 from . import budget
-from .atomic import write_bytes_atomic
-from .notes import add_notes, used_shape_ids
-from .package import DEFAULT_LIMITS, NS_MAIN, NS_REL, Limits, Package, clip_text, qn, resolve, serialise, xml_safe
-from .sheetxml import (SheetCells, add_conditional_colours, has_conditional, insert_in_order, m, next_priority)
+from .atomic import write_atomic
+from .notes import add_notes, used_shape_ids, write_notes
+from .package import DEFAULT_LIMITS, NS_REL, Limits, Package, TooDeep, qn, resolve
+from .sheetstream import _TAB_SELECTED, MAX_HEAD, NotStreamable, SheetPlan, SheetStreamer, write_new_sheet
+from .sheetxml import SheetCells, add_conditional_colours, has_conditional, m, next_priority
 from .stylebook import StyleBook
 from .xlsx_reader import OutOfGrid
 
@@ -30,7 +40,6 @@ _WORKBOOK_ORDER = ("fileVersion", "fileSharing", "workbookPr", "workbookProtecti
                    "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews",
                    "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects",
                    "extLst")
-_TAB_SELECTED = re.compile(rb'(<(?:\w+:)?sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"')
 
 
 class Workbook:
@@ -90,102 +99,140 @@ def _drop_calc_chain(workbook: Workbook) -> None:
     workbook.package.remove_relationship(workbook.part, rel.id)
 
 
-def _apply_cells(workbook: Workbook, styles: StyleBook, edits: WorkbookEdits) -> None:
+def _conditional_blocks(styles: StyleBook, items: list):
+    """A writer of the conditional formats ``items`` (ConditionalColour) for a streamed sheet's tail."""
+    def blocks(priority: int, existing: set, prefix: str) -> tuple[bytes, int]:
+        from .sheetstream import esc_attr, esc_text
+
+        by_ref: dict = {}
+        for c in items:
+            by_ref.setdefault(c.ref, []).append(c)
+        out = []
+        for ref, rules in by_ref.items():
+            if ref.encode() in existing:  # coloured by an earlier fill already
+                continue
+            out.append(f'<{prefix}conditionalFormatting sqref="{esc_attr(ref)}">')
+            for c in rules:
+                out.append(f'<{prefix}cfRule type="expression" dxfId="{styles.dxf_fill(c.colour)}" priority="{priority}">'
+                           f"<{prefix}formula>{esc_text(c.formula)}</{prefix}formula></{prefix}cfRule>")
+                priority += 1
+            out.append(f"</{prefix}conditionalFormatting>")
+        return "".join(out).encode(), priority
+    return blocks
+
+
+def _tree_sheet(workbook: Workbook, styles: StyleBook, name: str, part: str, sheet_edits: list, conditional: list,
+                shape_ids: set) -> None:
+    """Patch one sheet as a tree (the sheets the streaming patcher does not follow)."""
+    package = workbook.package
+    root = package.xml(part).root
+    try:
+        cells = SheetCells(root)
+    except OutOfGrid as exc:
+        raise InputError(exc.sentence(package.name, f"lembar '{name}'")) from None
+    cells.release_shared({(e.row, e.col) for e in sheet_edits if not e.keep_value})
+    notes = {}
+    for e in sheet_edits:
+        base = cells.style_of(e.row, e.col)
+        if not e.keep_value:
+            cells.set_value(e.row, e.col, e.value, e.formula)
+        if not e.style.is_plain:
+            cells.set_style(e.row, e.col, styles.derive(base, e.style))
+        elif base:
+            cells.set_style(e.row, e.col, base)  # a new cell keeps the look its row or column gave it
+        if e.note:
+            notes[e.address] = e.note
+    priority = next_priority(root)
+    by_ref: dict = {}
+    for c in conditional:
+        by_ref.setdefault(c.ref, []).append(c)
+    for ref, items in by_ref.items():
+        if not has_conditional(root, ref):  # coloured by an earlier fill already
+            priority = add_conditional_colours(root, ref, [(c.formula, styles.dxf_fill(c.colour)) for c in items],
+                                               priority)
+    cells.fit_dimension()
+    add_notes(package, part, root, notes, NOTE_AUTHOR, shape_ids)
+
+
+def _stream_sheet(workbook: Workbook, styles: StyleBook, name: str, part: str, plan: SheetPlan,
+                  shape_ids: set) -> None:
+    """Patch one sheet by streaming it through when the package is saved."""
+    package = workbook.package
+    if plan.notes:  # the notes' parts (comments, drawings, relationships) change while the sheet streams
+        package.defer(package.rels_part(part))
+        for rel in package.relationships(part):
+            if rel.type.endswith(("/comments", "/vmlDrawing")) and not rel.external:
+                package.defer(rel.target)
+
+    def notes_hook(legacy_id):
+        return write_notes(package, part, plan.notes, NOTE_AUTHOR, shape_ids, legacy_id)
+
+    def writer(write):
+        streamer = SheetStreamer(part, plan, styles.derive, notes_hook,
+                                 _conditional_blocks(styles, plan.conditional))
+        with package.open(part) as handle:
+            try:
+                streamer.run(handle, write)
+            except OutOfGrid as exc:
+                raise InputError(exc.sentence(package.name, f"lembar '{name}'")) from None
+
+    package.stream(part, writer)
+
+
+def _apply_cells(workbook: Workbook, styles: StyleBook, edits: WorkbookEdits, tree_parts: set,
+                 unselect: Optional[str] = None) -> None:
     package = workbook.package
     by_sheet = edits.by_sheet()
     conditional: dict = {}
     for c in edits.conditional:
         conditional.setdefault(c.sheet, []).append(c)
     shape_ids = used_shape_ids(package)
-    for name in sorted(set(by_sheet) | set(conditional)):
+    selected = _selected_sheets(workbook, unselect) if unselect is not None else set()
+    for name in sorted(set(by_sheet) | set(conditional) | selected):
         part = workbook.parts.get(name)
-        if part is None:
+        if part is None or part not in package:
             continue  # the plan names a sheet this file does not have (not a worksheet): nothing to do
-        root = package.xml(part).root
-        try:
-            cells = SheetCells(root)
-        except OutOfGrid as exc:
-            raise InputError(exc.sentence(package.name, f"lembar '{name}'")) from None
         sheet_edits = by_sheet.get(name, [])
-        cells.release_shared({(e.row, e.col) for e in sheet_edits if not e.keep_value})
-        notes = {}
-        for e in sheet_edits:
-            base = cells.style_of(e.row, e.col)
-            if not e.keep_value:
-                cells.set_value(e.row, e.col, e.value, e.formula)
-            if not e.style.is_plain:
-                cells.set_style(e.row, e.col, styles.derive(base, e.style))
-            elif base:
-                cells.set_style(e.row, e.col, base)  # a new cell keeps the look its row or column gave it
-            if e.note:
-                notes[e.address] = e.note
-        priority = next_priority(root)
-        by_ref: dict = {}
-        for c in conditional.get(name, []):
-            by_ref.setdefault(c.ref, []).append(c)
-        for ref, items in by_ref.items():
-            if not has_conditional(root, ref):  # coloured by an earlier fill already
-                priority = add_conditional_colours(root, ref, [(c.formula, styles.dxf_fill(c.colour)) for c in items],
-                                                   priority)
-        cells.fit_dimension()
-        add_notes(package, part, root, notes, NOTE_AUTHOR, shape_ids)
+        if part in tree_parts:
+            _tree_sheet(workbook, styles, name, part, sheet_edits, conditional.get(name, []), shape_ids)
+            if name in selected:
+                for view in package.xml(part).root.iter(m("sheetView")):
+                    view.attrib.pop("tabSelected", None)
+            continue
+        plan = SheetPlan.of(sheet_edits, conditional.get(name, []), unselect=name in selected)
+        _stream_sheet(workbook, styles, name, part, plan, shape_ids)
 
 
-def _sheet_xml(sheet: NewSheet, styles: StyleBook) -> bytes:
-    root = ET.Element(m("worksheet"))
-    pr = ET.SubElement(root, m("sheetPr"))
-    ET.SubElement(pr, m("pageSetUpPr"), fitToPage="1")
-    views = ET.SubElement(root, m("sheetViews"))
-    view = ET.SubElement(views, m("sheetView"), tabSelected="1", workbookViewId="0")
-    if sheet.freeze_rows:
-        top = f"A{sheet.freeze_rows + 1}"
-        ET.SubElement(view, m("pane"), ySplit=str(sheet.freeze_rows), topLeftCell=top, activePane="bottomLeft",
-                      state="frozen")
-        ET.SubElement(view, m("selection"), pane="bottomLeft", activeCell=top, sqref=top)
-    ET.SubElement(root, m("sheetFormatPr"), defaultRowHeight="15")
-    if sheet.widths:
-        cols = ET.SubElement(root, m("cols"))
-        for col, width in sorted(sheet.widths.items()):
-            ET.SubElement(cols, m("col"), min=str(col), max=str(col), width=f"{width:g}", customWidth="1")
-    ET.SubElement(root, m("sheetData"))
-    cells = SheetCells(root)
-    links = []
-    for e in sorted(sheet.cells, key=lambda e: (e.row, e.col)):
-        cells.set_value(e.row, e.col, e.value)
-        if not e.style.is_plain:
-            cells.set_style(e.row, e.col, styles.derive(0, e.style))
-        if e.link:
-            links.append((e.address, e.link, e.value))
-    cells.fit_dimension()
-    if sheet.autofilter:
-        insert_in_order(root, ET.Element(m("autoFilter"), ref=sheet.autofilter))
-    if links:
-        block = insert_in_order(root, ET.Element(m("hyperlinks")))
-        for address, location, display in links:
-            ET.SubElement(block, m("hyperlink"), ref=address, location=location,
-                          display=clip_text(xml_safe(str(display or location))))
-    insert_in_order(root, ET.Element(m("pageMargins"), left="0.5", right="0.5", top="0.75", bottom="0.75",
-                                     header="0.3", footer="0.3"))
-    insert_in_order(root, ET.Element(m("pageSetup"), paperSize="9", orientation="landscape" if sheet.landscape
-                                     else "portrait", fitToWidth="1", fitToHeight="0"))
-    return serialise(root, [("", NS_MAIN), ("r", NS_REL)])
-
-
-def _unselect_tabs(workbook: Workbook, keep: str) -> None:
-    """Only the results sheet is selected (several selected tabs would group the sheets)."""
+def _selected_sheets(workbook: Workbook, keep: str) -> set:
+    """The sheets whose view is selected (tabSelected), but ``keep``: their heads are read, never their cells."""
     package = workbook.package
+    out = set()
     for name, part in workbook.parts.items():
-        if name == keep or part not in package:
+        if name == keep or part not in package or part in package.streamed:
             continue
         if package.is_parsed(part):
-            for view in package.xml(part).root.iter(m("sheetView")):
-                view.attrib.pop("tabSelected", None)
+            if any(v.get("tabSelected") in ("1", "true") for v in package.xml(part).root.iter(m("sheetView"))):
+                out.add(name)
             continue
-        data = package.read(part)
-        end = data.find(b"sheetData")
-        head = data[:end if end > 0 else len(data)]
-        if b"tabSelected" in head:
-            package.write(part, _TAB_SELECTED.sub(rb"\1", head) + data[len(head):])
+        with package.open(part) as handle:
+            head = b""
+            while len(head) < MAX_HEAD:
+                chunk = handle.read(1 << 16)
+                if not chunk:
+                    break
+                head += chunk
+                if b"sheetData" in head:
+                    break
+        end = head.find(b"sheetData")
+        if _TAB_SELECTED.search(head[:end if end > 0 else len(head)]):
+            out.add(name)
+    return out
+
+
+def _new_sheet_writer(sheet: NewSheet, styles: StyleBook, selected: bool):
+    def writer(write):
+        write_new_sheet(sheet, lambda style: styles.derive(0, style), write, selected)
+    return writer
 
 
 def _set_defined_name(workbook: Workbook, name: str, index: int, value: str, hidden: bool = False) -> None:
@@ -250,20 +297,21 @@ def _results_name(workbook: Workbook, wanted: str) -> tuple[str, bool]:
         n += 1
 
 
-def _add_sheet(workbook: Workbook, styles: StyleBook, sheet: NewSheet) -> None:
+def _add_sheet(workbook: Workbook, styles: StyleBook, sheet: NewSheet, selected: bool = True) -> str:
+    """Add (or replace) a sheet the plan makes; its name (another when a user's sheet has the wanted one)."""
     package = workbook.package
     name, replace = _results_name(workbook, sheet.name)
     if name != sheet.name:
         sheet = dataclasses.replace(sheet, name=name)
-    data = _sheet_xml(sheet, styles)
+    writer = _new_sheet_writer(sheet, styles, selected)
     if replace:  # a results sheet from an earlier check: replaced in place
         part = workbook.parts[sheet.name]
         for rel in package.relationships(part):  # its old notes, links and drawings go with it
             package.remove_relationship(part, rel.id)
-        package.write(part, data)
+        package.stream(part, writer)
     else:
         part = package.new_part_name(resolve(workbook.part, "worksheets/sheet{}.xml"))
-        package.write(part, data)
+        package.stream(part, writer)
         package.set_content_type(part, WORKSHEET_TYPE)
         rel_id = package.add_relationship(workbook.part, "worksheet", part)
         ids = [int(s.get("sheetId", 0)) for s in workbook.sheets.findall(m("sheet"))]
@@ -291,33 +339,61 @@ def _add_sheet(workbook: Workbook, styles: StyleBook, sheet: NewSheet) -> None:
     view.set("activeTab", str(index))
     if int(view.get("firstSheet", 0)) > index:
         view.set("firstSheet", str(index))
-    _unselect_tabs(workbook, sheet.name)
+    return sheet.name
 
 
-def apply_edits(data: bytes, edits: WorkbookEdits, name: str = "", limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """The package ``data`` with ``edits`` applied; every part the edits do not concern copied as it was."""
-    package = Package(data, name, limits)
+def _write_patched(source, out, edits: WorkbookEdits, name: str, limits: Limits, tree_parts: set) -> None:
+    package = Package(source, name, limits)
     workbook = Workbook(package)
     styles = _styles(workbook)
-    _apply_cells(workbook, styles, edits)
-    for sheet in edits.sheets:
-        _add_sheet(workbook, styles, sheet)
+    added = [_add_sheet(workbook, styles, sheet, selected=i == len(edits.sheets) - 1)
+             for i, sheet in enumerate(edits.sheets)]
+    _apply_cells(workbook, styles, edits, tree_parts, unselect=added[-1] if added else None)
     if edits.recalculate:
         workbook.child("calcPr").set("fullCalcOnLoad", "1")
     if any(not e.keep_value for e in edits.cells):
         _drop_calc_chain(workbook)
-    return package.save()
+    package.save_to(out)
+
+
+def write_edits(source, out, edits: WorkbookEdits, name: str = "", limits: Limits = DEFAULT_LIMITS) -> None:
+    """Write into the binary file ``out`` the package read from ``source`` (a seekable binary file) with ``edits``
+    applied; every part the edits do not concern copied as it was.
+
+    A sheet the streaming patcher does not follow is patched as a tree on a second try.
+    """
+    tree_parts: set = set()
+    while True:
+        try:
+            _write_patched(source, out, edits, name, limits, tree_parts)
+            return
+        except NotStreamable as exc:
+            if exc.part in tree_parts:
+                raise
+            tree_parts.add(exc.part)
+            source.seek(0)
+            out.seek(0)
+            out.truncate()
+        except TooDeep:
+            raise InputError(f"Berkas '{name}' tidak sah: sebuah bagian bersarang terlalu dalam; berkas ditolak.") \
+                from None
+
+
+def apply_edits(data: bytes, edits: WorkbookEdits, name: str = "", limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The package ``data`` with ``edits`` applied; every part the edits do not concern copied as it was."""
+    out = io.BytesIO()
+    write_edits(io.BytesIO(data), out, edits, name, limits)
+    return out.getvalue()
 
 
 def patch_file(source: Path, target: Path, edits: WorkbookEdits, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Write ``target``: ``source`` with ``edits`` applied, atomically; ``source`` is only read."""
+    """Write ``target``: ``source`` with ``edits`` applied, atomically, as it is made; ``source`` is only read."""
     from .files import open_regular
 
     budget.check(source.name)
     try:
-        with open_regular(source) as handle:
-            data = handle.read()
+        handle = open_regular(source)
     except OSError as exc:
         raise InputError(f"Berkas '{source.name}' tidak dapat dibaca: {exc.strerror or exc}.") from None
-    write_bytes_atomic(target, apply_edits(data, edits, source.name, limits))
-
+    with handle:
+        write_atomic(target, lambda out: write_edits(handle, out, edits, source.name, limits))

@@ -135,12 +135,13 @@ class StyleBook:
         if style.bold or style.size is not None or style.font_colour is not None or style.underline:
             xf.set("fontId", str(self.font_id(int(base.get("fontId", 0)), style)))
             xf.set("applyFont", "1")
-        if style.wrap:
+        if style.wrap or getattr(style, "top", False):
             alignment = xf.find(_m("alignment"))
             if alignment is None:
                 alignment = ET.Element(_m("alignment"))
                 xf.insert(0, alignment)
-            alignment.set("wrapText", "1")
+            if style.wrap:
+                alignment.set("wrapText", "1")
             alignment.set("vertical", "top")
             xf.set("applyAlignment", "1")
         self._derived[key] = self._append("cellXfs", xf)
