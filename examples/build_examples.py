@@ -10,7 +10,8 @@ the notation the table's own texts prove, so ``600,000`` in an English-notation
 table is 600000; a percentage becomes a number with a % format), anything else
 stays text (``4.300 Pencaker``, ``15 jenis``, ``-``). The two optional columns the seeds carry beyond the
 official formats (Formulasi in Tabel 3.4, a second Realisasi in Tabel 2.1) are
-drawn in, so the examples are not the bare template.
+drawn in, so the examples are not the bare template. Rows whose text wraps get the height
+that shows it (``fit_rows``), as a person would size them.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from seed_tables import DOCUMENT_YEAR, data_lines, realigned, typed_value  # noqa: E402
 
-from renja_xl.io.template import build_workbook, save_deterministic  # noqa: E402
+from renja_xl.io.template import build_workbook, fit_rows, save_deterministic  # noqa: E402
 from renja_xl.parse.numbers import notation_of  # noqa: E402
 from renja_xl.specs import DOCUMENTS  # noqa: E402
 from renja_xl.specs.base import Role  # noqa: E402
@@ -56,6 +57,7 @@ def build(document: str, path: Path) -> None:
                     cell.data_type = "s"  # text stays text, even when it starts with "="
                 if number_format:
                     cell.number_format = number_format
+        fit_rows(ws, layout, range(layout.first_data_row, layout.first_data_row + len(rows[spec.key])))
     save_deterministic(wb, path)
 
 

@@ -66,7 +66,9 @@ def _merge_runs(keys: list[Optional[str]]) -> list[tuple[int, int, str]]:
 
 
 def _header_height(ws, row: int, columns, groups, top: int) -> float:
-    """Row height (points) that shows the longest wrapped header text of the row in full."""
+    """Row height (points) that shows the longest wrapped header text of the row in full (bold, 11 points)."""
+    from ..rowheight import lines_needed, points
+
     lines = 1
     for index, col in enumerate(columns, start=1):
         text = ws.cell(row, index).value
@@ -75,9 +77,23 @@ def _header_height(ws, row: int, columns, groups, top: int) -> float:
         width = col.width
         if row == top and groups[index - 1]:  # a group header spans its run of columns
             width = sum(c.width for c, g in zip(columns, groups) if g == groups[index - 1])
-        chars_per_line = max(int(width * 1.1), 4)
-        lines = max(lines, -(-len(str(text)) // chars_per_line))
-    return max(15.0, 13.0 * lines + 4)
+        lines = max(lines, lines_needed(text, width, bold=True))
+    return max(15.0, points(lines))
+
+
+def fit_rows(ws, layout: "SheetLayout", rows: Iterable[int]) -> None:
+    """Give each of ``rows`` the height its wrapped text needs (text columns wrap; a row of one line keeps the
+    default height): neither Excel nor LibreOffice grows such a row by itself when the file is opened."""
+    from ..rowheight import row_points
+
+    wrapped = [(index, layout.spec.column(key).width) for key, index in layout.columns.items()
+               if layout.spec.column(key).role in _TEXT_ROLES]
+    for row in rows:
+        cells = [(ws.cell(row, index).value, width, False) for index, width in wrapped
+                 if ws.cell(row, index).value not in (None, "")]
+        height = row_points(cells) if cells else None
+        if height is not None:
+            ws.row_dimensions[row].height = height
 
 
 def draw_table(ws, spec: TableSpec, *, year: Optional[int] = None, include: Iterable[str] = (),

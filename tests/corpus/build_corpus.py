@@ -423,14 +423,14 @@ case("kolom_xfe.xlsx", "refused", "kolom", "xfd", note="one column past XFD")(on
 
 @case("baris_8_0.xlsx", "refused", "nomor baris", "8.0", note='a row numbered r="8.0"')
 def _(path):
-    patched(RENJA, path, {T21: lambda x: x.replace(b'<row r="8">', b'<row r="8.0">', 1)})
+    patched(RENJA, path, {T21: lambda x: re.sub(rb'<row r="8"', b'<row r="8.0"', x, count=1)})
 
 
 @case("dimensi_penuh_baris_8_0.xlsx", "refused", "nomor baris", note="a whole-grid <dimension> and a row r=\"8.0\"")
 def _(path):
     def change(xml: bytes) -> bytes:
         xml = xml.replace(b'<dimension ref="A1:M66" />', b'<dimension ref="A1:XFD1048576" />', 1)
-        return xml.replace(b'<row r="8">', b'<row r="8.0">', 1)
+        return re.sub(rb'<row r="8"', b'<row r="8.0"', xml, count=1)
     patched(RENJA, path, {T21: change})
 
 
