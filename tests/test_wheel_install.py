@@ -5,7 +5,7 @@ into a new venv with its dependencies from the package index, and the commands r
 folder outside the repository: ``renja-xl addin`` builds the add-in and the templates from
 the macro sources the wheel carries, ``renja-xl check`` checks the example as in the tree,
 ``renja-xl lite`` writes the same self-contained Lite script. The add-in built there holds
-the three buttons and the worksheet functions' module (read back with oletools).
+the five buttons and the worksheet functions' module (read back with oletools).
 """
 
 from __future__ import annotations
@@ -90,7 +90,8 @@ def test_addin_from_the_installed_wheel_has_the_buttons_and_the_functions(venv):
         assert len([line for line in found["xlwings_udfs.bas"].splitlines() if line.startswith("Function RENJA_")]) == 4
         with zipfile.ZipFile(built[name]) as archive:
             ui = fromstring(archive.read("customUI/customUI.xml"))
-        assert [el.get("label") for el in ui.iter() if el.tag.endswith("button")] == ["Hitung", "Periksa", "Bersihkan"]
+        assert [el.get("label") for el in ui.iter() if el.tag.endswith("button")] == [
+            "Hitung", "Periksa", "Bersihkan", "Perbaiki", "Batalkan"]
 
 
 def same_code(args, cwd):
