@@ -362,7 +362,7 @@ def cmd_lite(args: argparse.Namespace) -> int:
     for path in write_lite(Path(args.out)):
         print(f"ditulis: {path}")
     print("Di Excel: xlwings Lite > Editor: salin seluruh isi main.py ke main.py dan requirements.txt ke "
-          "requirements.txt, lalu jalankan skrip periksa, hitung atau bersihkan.")
+          "requirements.txt, lalu jalankan skrip periksa, hitung, bersihkan, perbaiki atau batalkan.")
     return EXIT_OK
 
 
@@ -414,6 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("-o", "--output", help="salinan diperiksa (bawaan: <nama>_diperiksa.xlsx di samping masukan)")
     check.add_argument("--no-output", action="store_true", help="jangan tulis salinan diperiksa")
+    check.add_argument("--rinci", action="store_true",
+                       help="tampilkan setiap temuan pada barisnya sendiri (bawaan: temuan satu aturan di satu kolom "
+                            "digabung menjadi satu baris)")
     check.add_argument("--config", help="berkas pengaturan aturan (bawaan: renja-xl.ini di samping buku kerja)")
     check.add_argument("--nomenklatur", metavar="BERKAS",
                        help="daftar nomenklatur resmi (CSV/XLSX: kode, nomenklatur, indikator, satuan) untuk aturan RXL8xx")
