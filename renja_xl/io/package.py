@@ -421,7 +421,7 @@ class Package:
                 if part in written or part in self.removed:
                     continue
                 written.add(part)
-                with target.open(_info(part), "w", force_zip64=True) as sink:
+                with target.open(_info(part), "w") as sink:
                     writer(sink.write)
             for part, xml in list(self._xml.items()):
                 if part in self.changed or part in self.order:

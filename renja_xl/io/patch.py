@@ -158,8 +158,9 @@ def _stream_sheet(workbook: Workbook, styles: StyleBook, name: str, part: str, p
                   shape_ids: set) -> None:
     """Patch one sheet by streaming it through when the package is saved."""
     package = workbook.package
-    if plan.notes:  # the notes' parts (comments, drawings, relationships) change while the sheet streams
+    if plan.notes:  # the notes' parts (comments, drawings, relationships, content types) change while it streams
         package.defer(package.rels_part(part))
+        package.defer("[Content_Types].xml")
         for rel in package.relationships(part):
             if rel.type.endswith(("/comments", "/vmlDrawing")) and not rel.external:
                 package.defer(rel.target)
