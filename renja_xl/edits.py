@@ -267,12 +267,14 @@ class ResultsLayout:
         return place, first is not None and first.sheet in self.names
 
     def _height(self, values: tuple, bold: bool = False) -> Optional[float]:
+        """The height the wrapped columns (Pesan, Nilai tertulis, Nilai seharusnya) need; None: one line."""
         from .rowheight import lines_needed, points
 
-        text = values[4] if len(values) > 4 else None
-        if not text:
-            return None
-        lines = lines_needed(text, self.widths[5], bold)
+        lines = 1
+        for col in (5, 6, 7):
+            text = values[col - 1] if len(values) >= col else None
+            if text not in (None, ""):
+                lines = max(lines, lines_needed(text, self.widths[col], bold))
         return points(lines) if lines > 1 else None
 
     def _line(self, row: int, values: tuple, severity=None, finding=None, level: int = 0, hidden: bool = False,
@@ -288,10 +290,10 @@ class ResultsLayout:
             styles = [plain] * len(values)
             if severity is not None:
                 styles[1] = Style(fill=SEVERITY_FILLS[severity], bold=bold, top=True)
-            styles[4] = Style(wrap=True, fill=fill, bold=bold)
+            styles[4] = styles[5] = styles[6] = Style(wrap=True, fill=fill, bold=bold)
             link_style = Style(font_colour=LINK_COLOUR, underline=True, fill=fill, bold=bold, top=True)
         else:
-            styles = [_PLAIN, _PLAIN, _PLAIN, _PLAIN, _WRAP, _PLAIN, _PLAIN]
+            styles = [_PLAIN, _PLAIN, _PLAIN, _PLAIN, _WRAP, _WRAP, _WRAP]
             if severity is not None:
                 styles[1] = _SEVERITY_STYLES[severity]
             link_style = _LINK
@@ -419,7 +421,7 @@ _PLAIN = Style(top=True)
 _WRAP = Style(wrap=True)
 _LINK = Style(font_colour=LINK_COLOUR, underline=True, top=True)
 _SEVERITY_STYLES = {severity: Style(fill=colour, top=True) for severity, colour in SEVERITY_FILLS.items()}
-_ROW_STYLES = {(severity, linked): (_PLAIN, style, _PLAIN, _LINK if linked else _PLAIN, _WRAP, _PLAIN, _PLAIN)
+_ROW_STYLES = {(severity, linked): (_PLAIN, style, _PLAIN, _LINK if linked else _PLAIN, _WRAP, _WRAP, _WRAP)
                for severity, style in _SEVERITY_STYLES.items() for linked in (True, False)}
 _RANK = {severity: severity.rank for severity in Severity}
 
