@@ -117,7 +117,7 @@ def test_marks_and_notes_are_capped_per_sheet_and_the_rest_summarised(large, tmp
     rows = book["Hasil Validasi"].iter_rows(values_only=True)
     texts = [r[4] for _, r in zip(range(60), rows) if r and len(r) > 4 and isinstance(r[4], str)]
     capped = next(t for t in texts if t.startswith("T3.4 Rencana Program:"))
-    assert f"dari" in capped and "batas 2.000 per lembar" in capped and "selebihnya ada di daftar" in capped
+    assert "dari" in capped and "batas 2.000 per lembar" in capped and "selebihnya ada di daftar" in capped
 
 
 @pytest.mark.libreoffice
