@@ -333,6 +333,12 @@ def _add_sheet(workbook: Workbook, styles: StyleBook, sheet: NewSheet, selected:
         start, end = sheet.autofilter.split(":")
         ref = "$" + re.sub(r"(\d)", r"$\1", start, count=1) + ":$" + re.sub(r"(\d)", r"$\1", end, count=1)
         _set_defined_name(workbook, "_xlnm._FilterDatabase", index, f"{quoted}!{ref}", hidden=True)
+    open_on_tab(workbook, index)
+    return sheet.name
+
+
+def open_on_tab(workbook, index: int) -> None:
+    """Make the sheet at ``index`` the tab the workbook opens on (and keep it in the visible tab range)."""
     views = workbook.child("bookViews")
     view = views.find(m("workbookView"))
     if view is None:
@@ -340,7 +346,6 @@ def _add_sheet(workbook: Workbook, styles: StyleBook, sheet: NewSheet, selected:
     view.set("activeTab", str(index))
     if int(view.get("firstSheet", 0)) > index:
         view.set("firstSheet", str(index))
-    return sheet.name
 
 
 def _write_patched(source, out, edits: WorkbookEdits, name: str, limits: Limits, tree_parts: set) -> None:

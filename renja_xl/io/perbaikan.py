@@ -25,7 +25,7 @@ from ..perbaiki import CellState, Perbaikan, UndoRecord, latest_undo, read_undo,
 from . import budget
 from .atomic import write_bytes_atomic
 from .package import DEFAULT_LIMITS, NS_REL, Limits, Package, qn
-from .patch import Workbook, apply_edits
+from .patch import Workbook, apply_edits, open_on_tab
 from .sheetxml import SheetCells, m
 from .xlsx_reader import OutOfGrid, read_rows
 
@@ -240,13 +240,7 @@ def _show(workbook: Workbook, active: Optional[str]) -> None:
     if not names:
         return
     index = names.index(active) if active in names else 0
-    views = workbook.child("bookViews")
-    view = views.find(m("workbookView"))
-    if view is None:
-        view = ET.SubElement(views, m("workbookView"))
-    view.set("activeTab", str(index))
-    if int(view.get("firstSheet", 0)) > index:
-        view.set("firstSheet", str(index))
+    open_on_tab(workbook, index)
     part = workbook.parts.get(names[index])
     if part is not None and part in workbook.package:
         root = workbook.package.xml(part).root

@@ -24,6 +24,7 @@ from typing import BinaryIO, Callable, Iterable, Optional
 from ..edits import CellEdit, NewSheet, SheetRow, Style
 from ..snapshot import a1, col_letter, parse_a1
 from .package import MAX_COLUMNS, MAX_ROWS, NS_MAIN, NS_REL, XML_DECLARATION, clip_text, xml_safe
+from .sheetxml import WORKSHEET_ORDER
 
 CHUNK = 1 << 20
 MAX_HEAD = 64 * 1024 ** 2        # what may stand before <sheetData> (cols of a whole grid are a few MB)
@@ -37,14 +38,6 @@ _COLUMN_NUMBERS: dict = {}
 _REL_PREFIX = re.compile(rb"xmlns:([\w.-]+)\s*=\s*[\"']" + re.escape(NS_REL.encode()) + rb"[\"']")
 
 # CT_Worksheet's children in the order the schema requires
-WORKSHEET_ORDER = (
-    "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
-    "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells",
-    "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins",
-    "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors",
-    "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls",
-    "webPublishItems", "tableParts", "extLst",
-)
 _ORDER = {name: i for i, name in enumerate(WORKSHEET_ORDER)}
 
 
