@@ -69,17 +69,21 @@ def settings_fingerprint(config, nomenclature: Optional[str], max_cells: int) ->
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def default_location(inputs: Iterable[Path]) -> Path:
-    """``.renja-xl-cache`` in the folder holding every input; the user's cache folder if that is the package."""
+def common_folder(inputs: Iterable[Path]) -> Path:
+    """The folder holding every input (files and folders as given; the current folder when none)."""
     folders = []
     for item in inputs:
         p = Path(item).resolve()
         folders.append(str(p if p.is_dir() else p.parent))
     try:
-        common = Path(os.path.commonpath(folders)) if folders else Path.cwd()
+        return Path(os.path.commonpath(folders)) if folders else Path.cwd()
     except ValueError:   # different drives
-        common = Path(folders[0])
-    location = common / CACHE_NAME
+        return Path(folders[0])
+
+
+def default_location(inputs: Iterable[Path]) -> Path:
+    """``.renja-xl-cache`` in the folder holding every input; the user's cache folder if that is the package."""
+    location = common_folder(inputs) / CACHE_NAME
     package = Path(__file__).resolve().parent.parent
     if location == package or package in location.parents:
         location = user_cache()

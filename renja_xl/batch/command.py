@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from ..errors import InputError, RenjaXLError
+from ..rules.config import CheckConfig
 from .result import FileResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -111,6 +112,14 @@ class _Settings:
             raise config
         return config, self.nomenklatur or config.nomenclature_file
 
+    def across(self, inputs) -> CheckConfig:
+        """The settings of the checks across files (RXL951-956): ``--config``, else ``renja-xl.ini`` in the folder
+        holding every input, else in the current folder."""
+        from ..rules import find_config
+        from .cache import common_folder
+
+        return find_config(common_folder(inputs) / "*", self.explicit)
+
     def fingerprint(self, config, nomenclature) -> str:
         from .cache import settings_fingerprint
 
@@ -160,12 +169,12 @@ def run_check(args, limits) -> int:
         spool = Spool()
     from .crossfile import CrossFile
 
-    cross = CrossFile(ceilings)
+    settings = _Settings(args, limits)
+    cross = CrossFile(ceilings, settings.across(args.files))
     batch = len(files) > 1
     cache = None
     if batch and not args.no_cache:
         cache = ResultCache(Path(args.cache) if args.cache else default_location(args.files))
-    settings = _Settings(args, limits)
     jobs = args.jobs or default_jobs()
     fingerprints: dict = {}   # shown path -> settings fingerprint (the cache's, when there is one)
     keys: dict = {}           # shown path -> cache key

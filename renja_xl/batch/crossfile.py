@@ -1,14 +1,20 @@
 """Checks a Bappeda makes across the files of a folder, fed one result at a time (memory by PD and kode, not by file).
 
-* **RXL951** (error): a Perangkat Daerah's total pagu n in its Renja is above its ceiling
+The rules, their messages and default severities are registered rules of family
+*antarberkas* (:mod:`renja_xl.rules.families.crossfile`, ``renja-xl rules RXL951``):
+
+* **RXL951**: a Perangkat Daerah's total pagu n in its Renja is above its ceiling
   (pagu indikatif per PD, ``--pagu-pd FILE``: CSV or XLSX with a PD column and a pagu
   column, e.g. from the KUA-PPAS or the RKPD);
-* **RXL952** (info): the total is below the ceiling (room left);
-* **RXL953** (warning): a PD with a Renja has no line in the ceiling file;
-* **RXL954** (info): a line of the ceiling file has no Renja among the files;
-* **RXL955** (warning): one kode written with different names in different files;
-* **RXL956** (warning): the same program (kode, else name) of one PD and year has a
+* **RXL952**: the total is below the ceiling (room left);
+* **RXL953**: a PD with a Renja has no line in the ceiling file;
+* **RXL954**: a line of the ceiling file has no Renja among the files;
+* **RXL955**: one kode written with different names in different files;
+* **RXL956**: the same program (kode, else name) of one PD and year has a
   different pagu or target in the Renja and in another document (RKT, PK, LKjIP).
+
+``renja-xl.ini`` switches them off or changes their severity as for any rule (the
+settings of ``--config``, else of the folder holding the inputs, else of the current folder).
 
 PD names are compared without case, punctuation and with the usual abbreviations
 spelled out (Disnaker = Dinas Tenaga Kerja); a ceiling line naming the PD without its
@@ -30,16 +36,10 @@ from typing import Optional
 from ..errors import InputError
 from ..parse.numbers import parse_number
 from ..rules.base import number_text
+from ..rules.config import CheckConfig
 from .result import FileResult
 
-RULES = {
-    "RXL951": ("error", "pagu PD melebihi pagu indikatif"),
-    "RXL952": ("info", "pagu PD di bawah pagu indikatif"),
-    "RXL953": ("warning", "PD tanpa pagu indikatif"),
-    "RXL954": ("info", "pagu indikatif tanpa berkas Renja"),
-    "RXL955": ("warning", "satu kode, beberapa nama"),
-    "RXL956": ("warning", "program berbeda antar dokumen PD"),
-}
+RULES = ("RXL951", "RXL952", "RXL953", "RXL954", "RXL955", "RXL956")
 ABBREVIATIONS = {
     "disnaker": "dinas tenaga kerja", "disnakertrans": "dinas tenaga kerja dan transmigrasi",
     "disnakersos": "dinas tenaga kerja dan sosial", "dinkes": "dinas kesehatan", "disdik": "dinas pendidikan",
@@ -154,7 +154,10 @@ class CrossFinding:
 
     @property
     def name(self) -> str:
-        return RULES[self.rule][1]
+        """The rule's short Indonesian title (the rekap's column *Nama*)."""
+        from ..rules.base import REGISTRY
+
+        return getattr(REGISTRY.get(self.rule), "title", self.rule)
 
     def to_dict(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "message": self.message,
@@ -179,11 +182,20 @@ class CrossFile:
 
     MAX_FILES_NAMED = 3
 
-    def __init__(self, ceilings: Optional[list] = None):
+    def __init__(self, ceilings: Optional[list] = None, config: Optional[CheckConfig] = None):
+        from ..rules import REGISTRY, all_rules
+
+        all_rules()
         self.ceilings = ceilings
+        self.rules = {}   # code -> the rule with its settings (severity); a rule switched off is not here
+        for code in RULES:
+            settings = (config or CheckConfig()).settings(code)
+            if settings.enabled:
+                self.rules[code] = REGISTRY[code](settings.severity, settings.options)
         self.renja: dict = {}      # (norm PD, year) -> _PD (Renja pagu n totals)
         self.display: dict = {}    # norm PD -> the name shown
         self.names: dict = {}      # kode -> {norm name: [name, files count, [files…], (file, sheet, cell)]}
+        self.kode_files: dict = {}  # kode -> how many files use it
         self.programs: dict = {}   # (norm PD, year) -> {program key: [(document, file, pagu, target, sheet, cell)]}
 
     def add(self, result: FileResult) -> None:
@@ -201,6 +213,8 @@ class CrossFile:
             if not entry.first[0]:   # where the finding points: the first program's pagu, else the file
                 first = (result.programs or [{}])[0]
                 entry.first = (result.file, first.get("sheet", ""), first.get("cell", ""))
+        for kode in {k[0] for k in result.kodes or []}:
+            self.kode_files[kode] = self.kode_files.get(kode, 0) + 1
         for kode, name, sheet, cell in result.kodes or []:
             variants = self.names.setdefault(kode, {})
             n = norm_name(name)
@@ -220,6 +234,13 @@ class CrossFile:
                  program.get("sheet", ""), program.get("cell", ""), pd, program.get("program", "")))
 
     # --- at the end ---------------------------------------------------------------------------------
+
+    def _finding(self, code: str, out: list, values: dict, **where: str) -> None:
+        """Append rule ``code``'s finding, its message template filled from ``values``, at ``where`` (the PD,
+        kode, file, sheet and cell of :class:`CrossFinding`); nothing when the rule is switched off."""
+        rule = self.rules.get(code)
+        if rule is not None:
+            out.append(CrossFinding(code, rule.active_severity.value, rule.message.format(**values), **where))
 
     def findings(self) -> list[CrossFinding]:
         out = self._ceiling_findings() if self.ceilings is not None else []
@@ -270,23 +291,18 @@ class CrossFile:
             ceiling = matched.get((key, year))
             if ceiling is None:
                 if key not in with_ceiling and year == latest.get(key):
-                    out.append(CrossFinding("RXL953", "warning", f"{label}: pagu Renja {_rp(entry.pagu)} ({files}) "
-                                            "tidak dapat dibandingkan: PD ini tidak ada di berkas pagu indikatif.",
-                                            entry.name, **where))
+                    self._finding("RXL953", out, {"label": label, "pagu": _rp(entry.pagu), "berkas": files},
+                                  perangkat_daerah=entry.name, **where)
                 continue
             gap = entry.pagu - ceiling.pagu
-            if gap > 0.5:
-                out.append(CrossFinding("RXL951", "error", f"{label}: pagu Renja {_rp(entry.pagu)} melebihi pagu "
-                                        f"indikatif {_rp(ceiling.pagu)} ('{ceiling.name}') sebesar {_rp(gap)} "
-                                        f"({files}).", entry.name, **where))
-            elif gap < -0.5:
-                out.append(CrossFinding("RXL952", "info", f"{label}: pagu Renja {_rp(entry.pagu)} di bawah pagu "
-                                        f"indikatif {_rp(ceiling.pagu)} ('{ceiling.name}'); sisa {_rp(-gap)} "
-                                        f"({files}).", entry.name, **where))
+            if abs(gap) > 0.5:
+                self._finding("RXL951" if gap > 0 else "RXL952", out,
+                              {"label": label, "pagu": _rp(entry.pagu), "pagu_indikatif": _rp(ceiling.pagu),
+                               "baris": ceiling.name, "selisih": _rp(abs(gap)), "berkas": files},
+                              perangkat_daerah=entry.name, **where)
         for ceiling in unused:
-            out.append(CrossFinding("RXL954", "info", f"{ceiling.name}: pagu indikatif {_rp(ceiling.pagu)} (baris "
-                                    f"{ceiling.row}) tanpa berkas Renja di antara berkas yang diperiksa.",
-                                    ceiling.name))
+            self._finding("RXL954", out, {"pd": ceiling.name, "pagu_indikatif": _rp(ceiling.pagu),
+                                          "baris": ceiling.row}, perangkat_daerah=ceiling.name)
         return out
 
     def _name_findings(self) -> list:
@@ -295,9 +311,8 @@ class CrossFile:
             variants = self.names[kode]
             if len(variants) < 2:
                 continue
-            files = {f for v in variants.values() for f in v[2]}
-            if len(files) < 2 and all(v[1] == 1 for v in variants.values()):
-                continue   # the names differ inside one file only: the cross-table rules say so there
+            if all(v[1] == self.kode_files[kode] for v in variants.values()):
+                continue   # every file has every name: they differ inside each file, the cross-table rules say so
             ranked = sorted(variants.values(), key=lambda v: (-v[1], v[0]))
             common = ranked[0]
             parts = []
@@ -307,9 +322,9 @@ class CrossFile:
                 parts.append(f"'{name}' ({count} berkas: {shown}{more})")
             for name, count, files, first in ranked[1:]:
                 score = difflib.SequenceMatcher(None, norm_name(name), norm_name(common[0])).ratio()
-                out.append(CrossFinding("RXL955", "warning", f"Kode {kode} ditulis dengan {len(variants)} nama berbeda "
-                                        f"di berkas-berkas: {'; '.join(parts)}; '{name}' mirip {score:.0%} dengan "
-                                        f"'{common[0]}'.", kode=kode, file=first[0], sheet=first[1], cell=first[2]))
+                self._finding("RXL955", out, {"kode": kode, "jumlah": len(variants), "nama_nama": "; ".join(parts),
+                                              "nama": name, "kemiripan": f"{score:.0%}", "nama_umum": common[0]},
+                              kode=kode, file=first[0], sheet=first[1], cell=first[2])
         return out
 
     def _program_findings(self) -> list:
@@ -329,11 +344,12 @@ class CrossFile:
                             None not in (_target(base[3]), _target(other[3])):
                         diffs.append(f"target '{base[3]}' di Renja, '{other[3]}' di {other[0]}")
                     if diffs:
-                        out.append(CrossFinding("RXL956", "warning", f"{base[6]} {year or ''}: program "
-                                                f"'{base[7]}' berbeda antara {Path(base[1]).name} dan "
-                                                f"{Path(other[1]).name}: {'; '.join(diffs)}.", base[6],
-                                                kode=pkey if re.match(r"\d", pkey) else "", file=other[1],
-                                                sheet=other[4], cell=other[5]))
+                        self._finding("RXL956", out,
+                                      {"pd": base[6], "tahun": year or "", "program": base[7],
+                                       "berkas_renja": Path(base[1]).name, "berkas_lain": Path(other[1]).name,
+                                       "perbedaan": "; ".join(diffs)},
+                                      perangkat_daerah=base[6], kode=pkey if re.match(r"\d", pkey) else "",
+                                      file=other[1], sheet=other[4], cell=other[5])
         return out
 
 

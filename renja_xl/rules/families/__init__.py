@@ -10,7 +10,8 @@
 | kolom       | RXL6xx | values in the wrong column, empty cells, targets without pagu |
 | struktur    | RXL7xx | table-like blocks the reader did not understand               |
 | nomenklatur | RXL8xx | kode, name and satuan against the official list (--nomenklatur) |
-| antarversi  | RXL9xx | two drafts compared (renja-xl bandingkan)                     |
+| antarversi  | RXL90x | two drafts compared (renja-xl bandingkan)                     |
+| antarberkas | RXL95x | the files of a folder compared (renja-xl check DIR)           |
 """
 
-from . import arithmetic, codes, columns, crosstable, meta, nomenclature, rollup, structure, targets, versions  # noqa: F401,E501
+from . import arithmetic, codes, columns, crossfile, crosstable, meta, nomenclature, rollup, structure, targets, versions  # noqa: F401,E501
