@@ -172,10 +172,10 @@ def write_copy(path: Path, output: Optional[str], findings: list, sheet_names: l
     """The checked copy ``<nama>_diperiksa.xlsx`` (or ``output``), as ``renja-xl check`` writes it."""
     from ..io.checked import write_checked
     from ..io.write import plan_output
+    from ..results_sheet import results_title
 
     target = plan_output(path, Path(output) if output else None, "_diperiksa", False)
-    title = f"Hasil pemeriksaan renja-xl untuk {path.name}: {counts}."
-    write_checked(path, target, findings, title, sheet_names, limits)
+    write_checked(path, target, findings, results_title(path.name, counts), sheet_names, limits)
     return target
 
 

@@ -21,6 +21,7 @@ the hidden sheet ``renja-xl-batal``; ``batalkan`` reads that sheet back
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -152,12 +153,13 @@ async def _periksa(book, reads: Reads, number_formats: Optional[dict] = None,
 
     ``fills``: {sheet: {(row, col): "RRGGBB"}} a caller holding the file already knows.
     """
-    from ..edits import RESULTS_SHEET, check_edits
+    from ..edits import check_edits
     from ..report import counts_text, severity_counts
+    from ..results_sheet import results_title
     from ..rules import run_checks
 
     earlier: dict = {}
-    if MARKS_SHEET in sheet_map(book) or RESULTS_SHEET in sheet_map(book):
+    if MARKS_SHEET in sheet_map(book) or own_results_sheets(book):
         earlier = _remove_marks(book)  # an earlier check's marks go first: the fills remembered stay the user's own
     reading, report = await _read(book, reads, number_formats)
     if not reading.tables:  # the same sentence as renja-xl check: nothing understood is never "0 temuan"
@@ -167,8 +169,9 @@ async def _periksa(book, reads: Reads, number_formats: Optional[dict] = None,
     _status(book, "Renja XL: memeriksa…")
     findings = run_checks(reading.snapshot, reading.tables)
     counts = severity_counts(findings)
-    title = f"Hasil pemeriksaan renja-xl untuk {reading.snapshot.name}: {counts_text(counts)}."
-    edits = check_edits(findings, title, [s.name for s in reading.snapshot])
+    edits = check_edits(findings, results_title(reading.snapshot.name, counts_text(counts)),
+                        [s.name for s in reading.snapshot])
+    results = _beside_users_sheets(book, edits)
     _status(book, "Renja XL: menandai sel…")
     originals = await _fills_before(book, reads, edits.cells, fills, earlier, report)
     write_cells(book, edits.cells, report)
@@ -177,7 +180,7 @@ async def _periksa(book, reads: Reads, number_formats: Optional[dict] = None,
         write_sheet(book, sheet, report)
     record_marks(book, MARKS_SHEET, [[e.sheet, e.address, originals.get((e.sheet, e.row, e.col)) or "",
                                       1 if (e.sheet, e.address) in noted else 0] for e in edits.cells])
-    message = report.with_notes(f"{counts_text(counts)}; lihat lembar {RESULTS_SHEET}.")
+    message = report.with_notes(f"{counts_text(counts)}; lihat lembar {results}.")
     return ButtonResult(message, ok=True, counts=counts, skipped=report.skipped)
 
 
@@ -210,14 +213,39 @@ async def _bersihkan(book, reads: Reads) -> ButtonResult:
     """Remove what Periksa added: the results sheet, the marks' fills (the user's own put back) and notes."""
     from ..edits import RESULTS_SHEET
 
+    names = own_results_sheets(book)
     restored = _remove_marks(book)
-    return ButtonResult(f"Tanda pemeriksaan dihapus dari {len(restored)} sel; lembar {RESULTS_SHEET} dihapus.",
+    removed = f"lembar {' dan '.join(names)} dihapus" if names else f"tidak ada lembar {RESULTS_SHEET} dari renja-xl"
+    return ButtonResult(f"Tanda pemeriksaan dihapus dari {len(restored)} sel; {removed}.",
                         counts={"cells": len(restored)})
+
+
+def own_results_sheets(book) -> list:
+    """The results sheets renja-xl wrote in the book (``Hasil Validasi``, ``Hasil Validasi (2)``…), known by
+    name and title: a user's own sheet of that name is not among them."""
+    from ..results_sheet import base_name, is_results_sheet
+    from ..edits import RESULTS_SHEET
+
+    return [name for name, sheet in sheet_map(book).items()
+            if base_name(name).casefold() == RESULTS_SHEET.casefold() and is_results_sheet(name, sheet.range("A1").value)]
+
+
+def _beside_users_sheets(book, edits) -> str:
+    """Rename the plan's results sheet when a sheet of the user's has its name (``Hasil Validasi (2)``…); its name.
+
+    renja-xl's own earlier results sheets are removed before (Periksa, Bersihkan), so any
+    sheet still holding the name is the user's and stays as it is.
+    """
+    from ..edits import RESULTS_SHEET
+    from ..results_sheet import free_name
+
+    name, _ = free_name(RESULTS_SHEET, list(sheet_map(book)), lambda _: False)
+    edits.sheets = [dataclasses.replace(s, name=name) if s.name == RESULTS_SHEET else s for s in edits.sheets]
+    return name
 
 
 def _remove_marks(book) -> dict:
     """Undo a check's marks; {(sheet, row, col): the user's own fill or None} of the cells restored."""
-    from ..edits import RESULTS_SHEET
     from ..snapshot import parse_a1
 
     sheets = sheet_map(book)
@@ -244,9 +272,7 @@ def _remove_marks(book) -> dict:
                 pass
         marks.delete()
         sheets_changed(book)
-    if RESULTS_SHEET in sheet_map(book):
-        sheet_map(book)[RESULTS_SHEET].delete()
-        sheets_changed(book)
+    delete_sheets(book, own_results_sheets(book))   # renja-xl's own results only: a user's sheet of that name stays
     return restored
 
 

@@ -143,11 +143,9 @@ def report_sheet(sheet: SheetSnapshot) -> bool:
     """A sheet renja-xl itself wrote (Hasil Validasi, Perbaikan, Perubahan, the undo record), known by name
     and by its own title or header row, so a user's sheet that happens to share the name is still read."""
     from ..bandingkan import is_report_sheet
-    from ..edits import RESULTS_SHEET
+    from ..results_sheet import is_results_sheet
 
-    base = sheet.name.rsplit(" (", 1)[0] if sheet.name.endswith(")") else sheet.name
-    title = sheet.value(1, 1)
-    if base.lower() == RESULTS_SHEET.lower() and isinstance(title, str) and title.startswith("Hasil pemeriksaan renja-xl"):
+    if is_results_sheet(sheet.name, sheet.value(1, 1)):
         return True
     return is_report_sheet(sheet)
 
