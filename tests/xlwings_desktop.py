@@ -13,7 +13,11 @@ xlwings:
   share one (COM's ``Range.NumberFormat`` is Null then);
 * ``Range.color``: one cell's fill; a bigger range is refused (xlwings documents no answer
   for cells of different fills, so the buttons must not ask);
-* notes, the status bar and alerts as the desktop has them.
+* notes, the status bar and alerts as the desktop has them;
+* several books open in one Excel (``DesktopExcel(..., app=other.app)``): ``App.books`` iterates
+  the open workbooks, not add-ins (COM's ``Workbooks`` collection), while ``books["renja_xl.xlam"]``
+  finds an open add-in by its name (``Workbooks("renja_xl.xlam")`` does); a name not open raises
+  KeyError, as xlwings turns COM's error into one.
 
 Every call into the engine is counted (:attr:`DesktopExcel.calls`): each is a round trip
 to Excel (tens of microseconds to milliseconds on Windows, more on macOS).
@@ -81,6 +85,7 @@ class App:
         self.engine = excel.engine
         self.status = None
         self.alerts: list = []
+        self.open: list = []            # every DesktopExcel open in this Excel, add-ins too
 
     @property
     def status_bar(self):
@@ -99,7 +104,7 @@ class App:
 
     @property
     def books(self):
-        return [self.excel.book_impl]
+        return BooksImpl(self)
 
     def activate(self, steal_focus=False):
         self.excel.count("App.Activate")
@@ -110,17 +115,52 @@ class App:
     pid = 1
 
 
+class BooksImpl:
+    """COM's Workbooks: iterated without add-ins, an add-in found by its name."""
+
+    def __init__(self, app: App):
+        self.app = app
+
+    def _listed(self):
+        return [e.book_impl for e in self.app.open if not e.addin]
+
+    def __iter__(self):
+        self.app.excel.count("Workbooks")
+        return iter(self._listed())
+
+    def __len__(self):
+        self.app.excel.count("Workbooks.Count")
+        return len(self._listed())
+
+    def __call__(self, name_or_index):
+        self.app.excel.count("Workbooks()")
+        if isinstance(name_or_index, int):
+            return self._listed()[name_or_index - 1]
+        for e in self.app.open:
+            if e.book_impl._name.lower() == str(name_or_index).lower():
+                return e.book_impl
+        raise KeyError(name_or_index)
+
+    @property
+    def active(self):
+        return self._listed()[0]
+
+
 class BookImpl:
-    def __init__(self, excel: "DesktopExcel", name: str):
-        self.excel, self._name = excel, name
-        self.app = App(excel)
+    def __init__(self, excel: "DesktopExcel", name: str, fullname=None, app=None):
+        self.excel, self._name, self._fullname = excel, name, fullname or name
+        self.app = app or App(excel)
+        self.app.open.append(excel)
 
     @property
     def name(self):
         self.excel.count("Book.Name")
         return self._name
 
-    fullname = name
+    @property
+    def fullname(self):
+        self.excel.count("Book.FullName")
+        return self._fullname
 
     @property
     def sheets(self):
@@ -509,13 +549,19 @@ class NoteImpl:
 
 
 class DesktopExcel:
-    """Excel on the desktop holding ``workbook`` (openpyxl) open as ``name``; ``book`` is the xlwings Book."""
+    """Excel on the desktop holding ``workbook`` (openpyxl) open as ``name``; ``book`` is the xlwings Book.
 
-    def __init__(self, workbook, name: str = "contoh.xlsx", platform: str = "windows"):
-        self.workbook, self.platform = workbook, platform
+    ``fullname``: the path Excel gives as the book's FullName (default: the name alone, a book
+    never saved); ``app``: another DesktopExcel's ``book_impl.app``, to open this book in the same
+    Excel; ``addin``: an add-in (``renja_xl.xlam``), which COM's Workbooks does not iterate.
+    """
+
+    def __init__(self, workbook, name: str = "contoh.xlsx", platform: str = "windows", fullname=None, app=None,
+                 addin: bool = False):
+        self.workbook, self.platform, self.addin = workbook, platform, addin
         self.engine = Engine(platform)
         self.calls: collections.Counter = collections.Counter()
-        self.book_impl = BookImpl(self, name)
+        self.book_impl = BookImpl(self, name, fullname, app)
         self.book = xw.Book(impl=self.book_impl)
 
     def count(self, what: str) -> None:

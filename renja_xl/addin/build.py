@@ -20,6 +20,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..errors import InputError, OutputError
+from ..excel.settings import SETTINGS_SHEET
 from ..io.atomic import write_bytes_atomic
 from .vbaproject import CODEPAGE, VbaProject
 
@@ -27,7 +28,7 @@ SKELETON = "quickstart_addin_ribbon.xlam"
 SAMPLE_MODULE = "RibbonMyAddin"
 MODULE = "RenjaXL"
 PROJECT_NAME = "RenjaXLAddin"
-CONFIG_NAME = "renja_xl"        # xlwings settings: the add-in's "renja_xl.conf" sheet or ~/.renja_xl/renja_xl.conf
+CONFIG_NAME = SETTINGS_SHEET.removesuffix(".conf")   # xlwings settings: the add-in's "renja_xl.conf" sheet
 UDF_MODULES = "renja_xl.excel.udfs"
 UI_REL = "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"
 VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"

@@ -116,14 +116,16 @@ def _guarded(action):
     return run, run_async
 
 
-async def _read(book, reads: Reads, number_formats: Optional[dict] = None):
+async def _read(book, reads: Reads, number_formats: Optional[dict] = None, settings=None):
     """The book read as ``renja-xl check`` reads its file, and a report that already says what Excel could not tell.
 
     ``number_formats``: {sheet: 2-D grid of format codes from A1} that a caller holding the
-    file already knows (then nothing is asked of Excel for those sheets).
+    file already knows (then nothing is asked of Excel for those sheets). ``settings``: the
+    :class:`~.settings.ButtonSettings` whose satuan and kolom the tables are read with.
     """
     _status(book, "Renja XL: membaca tabel…")
-    reading = await read_book(book, reads, number_formats)
+    reading = await read_book(book, reads, number_formats, getattr(settings, "units", None),
+                              getattr(settings, "vocabulary", None))
     report = WriteReport()
     report.skipped.extend(reading.untold)
     return reading, report
@@ -157,17 +159,20 @@ async def _periksa(book, reads: Reads, number_formats: Optional[dict] = None,
     from ..report import counts_text, severity_counts
     from ..results_sheet import results_title
     from ..rules import run_checks
+    from .settings import read_settings
 
+    settings = read_settings(book, nomenclature=True)   # a wrong setting: its sentence, before anything changes
     earlier: dict = {}
     if MARKS_SHEET in sheet_map(book) or own_results_sheets(book):
         earlier = _remove_marks(book)  # an earlier check's marks go first: the fills remembered stay the user's own
-    reading, report = await _read(book, reads, number_formats)
+    reading, report = await _read(book, reads, number_formats, settings)
     if not reading.tables:  # the same sentence as renja-xl check: nothing understood is never "0 temuan"
         from ..reader.unknown import find_unknown_blocks, nothing_understood
 
         return ButtonResult(nothing_understood(reading.snapshot.name, find_unknown_blocks(reading.snapshot, [])), ok=False)
     _status(book, "Renja XL: memeriksa…")
-    findings = run_checks(reading.snapshot, reading.tables)
+    findings = run_checks(reading.snapshot, reading.tables, settings.config, settings.units,
+                          vocabulary=settings.vocabulary, nomenclature=settings.nomenclature)
     counts = severity_counts(findings)
     edits = check_edits(findings, results_title(reading.snapshot.name, counts_text(counts)),
                         [s.name for s in reading.snapshot])
@@ -336,15 +341,18 @@ async def _states(book, reads: Reads, reading, positions: list, number_formats: 
 async def _perbaiki(book, reads: Reads, number_formats: Optional[dict] = None) -> ButtonResult:
     """Numbers typed as text become numbers, arithmetic findings their formula (as 'renja-xl perbaiki'); undoable."""
     from ..perbaiki import plan_perbaiki
+    from .settings import read_settings
 
-    reading, report = await _read(book, reads, number_formats)
+    settings = read_settings(book)
+    reading, report = await _read(book, reads, number_formats, settings)
     if NO_FORMATS in report.skipped:
         return ButtonResult(NO_UNDO_READS, ok=False)
     if not reading.tables:
         return ButtonResult("Tidak ada tabel Renja/LKjIP yang dikenali di buku kerja ini; tidak ada yang diperbaiki.",
                             ok=False)
     _status(book, "Renja XL: mencari yang dapat diperbaiki…")
-    plan = plan_perbaiki(reading.snapshot)
+    plan = plan_perbaiki(reading.snapshot, config=settings.config, units=settings.units,
+                         vocabulary=settings.vocabulary)
     if not plan.changes:
         return ButtonResult(f"Tidak ada yang perlu diperbaiki ({plan.sentence()}).", counts=plan.counts())
     try:

@@ -358,19 +358,25 @@ class Reading:
     untold: list
 
 
-async def read_book(book, reads: Reads, known_formats: Optional[dict] = None) -> Reading:
-    """Values, then the tables, then the formats of the tables' cells, then the tables again with them."""
+async def read_book(book, reads: Reads, known_formats: Optional[dict] = None, units=None,
+                    vocabulary=None) -> Reading:
+    """Values, then the tables, then the formats of the tables' cells, then the tables again with them.
+
+    ``units``, ``vocabulary``: the settings' satuan and kolom files (:mod:`.settings`), as
+    ``renja-xl check`` reads the tables with them.
+    """
     from ..reader import find_tables
 
     facts = read_values(book, reads)
     name = book.name
-    first = find_tables(snapshot_of(facts, name=name))
+    first = find_tables(snapshot_of(facts, name=name), units=units, vocabulary=vocabulary)
     untold = []
     wanted = cells_read_by_tables(facts, first)
     if not await read_formats(book, facts, reads, wanted, known_formats):
         untold.append(NO_FORMATS)
     snapshot = snapshot_of(facts, name=name)
-    tables = find_tables(snapshot) if any(facts.sheets[n].formats for n in wanted) else first
+    tables = find_tables(snapshot, units=units, vocabulary=vocabulary) if any(facts.sheets[n].formats
+                                                                              for n in wanted) else first
     facts.calls = reads.calls
     return Reading(facts, snapshot, tables, untold)
 

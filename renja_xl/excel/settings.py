@@ -1,0 +1,199 @@
+"""The rule settings the buttons use: what ``renja-xl.ini`` is to the command, read in Excel.
+
+Looked for, first found wins (as the command takes the first settings file it finds):
+
+1. the sheet ``renja_xl.conf`` of the workbook (the sheet xlwings itself reads its settings
+   from: key in column A, value in column B, down to the first empty key);
+2. the sheet ``renja_xl.conf`` of the add-in ``renja_xl.xlam`` (desktop);
+3. ``renja-xl.ini`` beside the workbook, as ``renja-xl check`` finds it (desktop: the book is a
+   file; xlwings Lite has none).
+
+A sheet counts when it holds at least one of renja-xl's keys; xlwings' own keys
+(``Interpreter_Win``, ``UDF Modules``…) are passed over. renja-xl's keys are those of
+``renja-xl.ini``, written as one key a row::
+
+    satuan          satuan_saya.csv     (a path: beside the workbook when not absolute)
+    kolom           kolom_saya.csv
+    nomenklatur     nomenklatur.csv
+    RXL405 enabled  false               ([renja_xl:rules:RXL405] enabled = false)
+    RXL101 severity warning
+    RXL101 tolerance 0.5                (any option the rule documents)
+    renja-xl.ini    D:\\Renja\\renja-xl.ini  (a settings file, as --config; nothing else in the sheet then)
+    versi lama      renja_rancangan.xlsx (Bandingkan: the older version, an open workbook or a file)
+
+The keys are turned into the INI the command reads and checked by the same code
+(:func:`renja_xl.rules.config.read_config`), so a wrong value gets the command's sentence,
+naming the sheet. Under xlwings Lite there are no files: the rule keys work, a path does not
+(its sentence says so).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+SETTINGS_SHEET = "renja_xl.conf"     # xlwings reads only a sheet named exactly "<project>.conf"
+ADDIN_BOOK = "renja_xl.xlam"
+FILE_KEYS = ("satuan", "kolom", "nomenklatur")
+INI_KEY = "renja-xl.ini"
+OLD_VERSION_KEY = "versi lama"
+
+
+@dataclass
+class ButtonSettings:
+    """What the buttons use of the settings: the rules' config, the vocabularies, the nomenclature."""
+
+    config: Any = None                 # renja_xl.rules.config.CheckConfig
+    units: Any = None
+    vocabulary: Any = None
+    nomenclature: Any = None
+    old_version: Optional[str] = None  # Bandingkan's "versi lama"
+    source: str = ""                   # where they were read from ("" for the defaults)
+    keys: dict = field(default_factory=dict)
+
+
+def _folder_of(book) -> Optional[Path]:
+    """The folder of a workbook saved on this computer; None in xlwings Lite, for a new book or a web address."""
+    try:
+        full = str(book.fullname)
+    except Exception:  # noqa: BLE001 - an engine that cannot say has no folder
+        return None
+    if "://" in full or not os.path.isabs(full):
+        return None
+    return Path(full).parent
+
+
+def sheet_pairs(sheet) -> dict:
+    """{key (lower case): value} of a settings sheet, read as xlwings reads it: column A down to the first empty key."""
+    from .client import used_values
+
+    values, top, left = used_values(sheet)
+    pairs: dict = {}
+    if left > 1:
+        return pairs
+    for row in [[]] * (top - 1) + values:
+        key = row[0] if row else None
+        if key is None or str(key).strip() == "":
+            break
+        value = row[1] if len(row) > 1 else None
+        pairs[" ".join(str(key).split()).lower()] = "" if value is None else str(value).strip()
+    return pairs
+
+
+def _ours(pairs: dict) -> dict:
+    """The pairs that are renja-xl's keys."""
+    from ..rules.base import REGISTRY, all_rules
+
+    all_rules()
+    out = {}
+    for key, value in pairs.items():
+        head = key.split(" ", 1)[0].upper()
+        if key in FILE_KEYS or key in (INI_KEY, OLD_VERSION_KEY) or (head in REGISTRY and " " in key):
+            out[key] = value
+    return out
+
+
+def _settings_sheet(book) -> tuple:
+    """(the pairs of the first settings sheet holding renja-xl keys, where it is) or ({}, "")."""
+    from .writer import sheet_map
+
+    places = [(book, f"lembar {SETTINGS_SHEET}")]
+    try:
+        places.append((book.app.books[ADDIN_BOOK], f"lembar {SETTINGS_SHEET} add-in {ADDIN_BOOK}"))
+    except Exception:  # noqa: BLE001 - no add-in open (xlwings Lite, the remote engine): the book's own sheet only
+        pass
+    for place, where in places:
+        sheet = sheet_map(place).get(SETTINGS_SHEET) if place is book else _sheet_named(place, SETTINGS_SHEET)
+        if sheet is None:
+            continue
+        pairs = _ours(sheet_pairs(sheet))
+        if pairs:
+            return pairs, where
+    return {}, ""
+
+
+def _sheet_named(book, name: str):
+    try:
+        return book.sheets[name]
+    except Exception:  # noqa: BLE001 - a book without that sheet
+        return None
+
+
+def _ini_text(pairs: dict, folder: Optional[Path]) -> str:
+    """The INI ``renja-xl.ini`` would hold for these pairs; relative paths made absolute against ``folder``."""
+    lines = ["[renja_xl]"]
+    for key in FILE_KEYS:
+        if key in pairs:
+            value = pairs[key]
+            if value and folder is not None and not os.path.isabs(value):
+                value = str(folder / value)
+            lines.append(f"{key} = {value}")
+    rules: dict = {}
+    for key, value in pairs.items():
+        if key in FILE_KEYS or key in (INI_KEY, OLD_VERSION_KEY):
+            continue
+        code, option = key.split(" ", 1)
+        rules.setdefault(code.upper(), []).append(f"{option.replace(' ', '_')} = {value}")
+    for code, options in rules.items():
+        lines += [f"[renja_xl:rules:{code}]", *options]
+    return "\n".join(lines) + "\n"
+
+
+def _config_of_pairs(pairs: dict, folder: Optional[Path]):
+    """The CheckConfig of a settings sheet's pairs, checked as the command checks its file."""
+    from ..errors import InputError
+    from ..rules.config import read_config
+
+    if INI_KEY in pairs:
+        named = Path(pairs[INI_KEY])
+        if not named.is_absolute():
+            if folder is None:
+                raise InputError(f"Berkas pengaturan '{named}' yang disebut di lembar {SETTINGS_SHEET} tidak dapat "
+                                 "dibaca: buku kerja ini tidak tersimpan sebagai berkas di komputer ini.")
+            named = folder / named
+        return read_config(named)
+    with tempfile.TemporaryDirectory(prefix="renja-xl-") as temp:   # named as the sheet, so sentences name it
+        ini = Path(temp) / SETTINGS_SHEET
+        ini.write_text(_ini_text(pairs, folder), encoding="utf-8")
+        return read_config(ini)
+
+
+def read_settings(book, nomenclature: bool = False) -> ButtonSettings:
+    """The settings that apply to ``book`` (the defaults when none are found); an InputError names a wrong one.
+
+    ``nomenclature``: load the nomenclature the settings name (Periksa; the other buttons
+    do not check names against it).
+    """
+    from ..parse.units import load_units
+    from ..reader.vocabulary import load_concepts
+    from ..rules.config import CheckConfig, find_config
+
+    folder = _folder_of(book)
+    pairs, where = _settings_sheet(book)
+    if pairs:
+        config = _config_of_pairs(pairs, folder)
+    elif folder is not None:
+        config = find_config(folder / str(book.name))
+        where = config.source or ""
+    else:
+        config = CheckConfig()
+    settings = ButtonSettings(config, source=where, keys=pairs, old_version=pairs.get(OLD_VERSION_KEY) or None)
+    settings.units = load_units(config.units_file) if config.units_file else None
+    settings.vocabulary = load_concepts(config.columns_file) if config.columns_file else None
+    if nomenclature and config.nomenclature_file:
+        settings.nomenclature = load_nomenclature(config.nomenclature_file)
+    return settings
+
+
+def load_nomenclature(path: str):
+    """The nomenclature a settings file names: a CSV through the core, an XLSX through the file reader (desktop)."""
+    if path.lower().endswith((".xlsx", ".xlsm")):
+        from ..io.nomenclature import load_nomenclature as load_file
+
+        return load_file(path)
+    from ..nomenclature import load_nomenclature_csv
+
+    return load_nomenclature_csv(path)

@@ -1,0 +1,135 @@
+"""The buttons read the settings the command reads: Periksa and Perbaiki in Excel give what ``renja-xl check`` and
+``renja-xl perbaiki`` give with the same settings.
+
+In Excel the settings are the sheet ``renja_xl.conf`` (the sheet xlwings reads its own
+settings from) of the workbook or of the add-in, or ``renja-xl.ini`` beside a saved
+workbook (``renja_xl.excel.settings``). The command reads the same workbook file with the
+equivalent ``renja-xl.ini``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from conftest import RENJA_EXAMPLE, ROOT
+from renja_xl.cli import main
+
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # before xlwings reads it
+
+from test_excel_buttons import press  # noqa: E402
+from xlwings_client import same_as_checked_copy  # noqa: E402
+from xlwings_desktop import DesktopExcel  # noqa: E402
+
+from renja_xl.excel import buttons  # noqa: E402
+from renja_xl.excel.settings import SETTINGS_SHEET  # noqa: E402
+
+NOMENKLATUR = ROOT.parent / "shared" / "reference" / "nomenklatur_2_07.csv"
+RULES_INI = "[renja_xl:rules:RXL405]\nenabled = false\n[renja_xl:rules:RXL101]\nseverity = warning\n"
+RULES_SHEET = [["Interpreter_Win", None], ["RXL405 enabled", "false"], ["RXL101 severity", "warning"]]
+
+
+def _with_sheet(path: Path, rows: list, source: Path = RENJA_EXAMPLE) -> Path:
+    workbook = load_workbook(source)
+    ws = workbook.create_sheet(SETTINGS_SHEET)
+    for row in rows:
+        ws.append(row)
+    workbook.save(path)
+    return path
+
+
+def _results(workbook) -> list:
+    return [list(r) for r in workbook["Hasil Validasi"].iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("engine", ["lite", "desktop"])
+def test_periksa_with_rules_switched_in_the_settings_sheet_gives_what_check_gives(engine, tmp_path, capsys):
+    source = _with_sheet(tmp_path / "renja.xlsx", RULES_SHEET)
+    (tmp_path / "aturan.ini").write_text(RULES_INI, encoding="utf-8")
+    main(["check", str(source), "--config", str(tmp_path / "aturan.ini"), "-o", str(tmp_path / "diperiksa.xlsx")])
+    expected = load_workbook(tmp_path / "diperiksa.xlsx")
+    workbook = load_workbook(source)
+    pressed = press("periksa", workbook, name=source.name, engine=engine)
+    assert pressed.result.ok, pressed.result.message
+    same_as_checked_copy(workbook, expected)
+    plain = press("periksa", load_workbook(RENJA_EXAMPLE), name=source.name, engine=engine).result
+    assert pressed.result.counts != plain.counts     # the settings changed what was found
+    rules = {r[2] for r in _results(workbook)[3:]}
+    assert "RXL405" not in rules
+
+
+def test_periksa_reads_renja_xl_ini_beside_a_saved_workbook_as_check_does(tmp_path, capsys):
+    source = tmp_path / "renja.xlsx"
+    source.write_bytes(RENJA_EXAMPLE.read_bytes())
+    (tmp_path / "renja-xl.ini").write_text(RULES_INI + f"[renja_xl]\nnomenklatur = {NOMENKLATUR}\n", encoding="utf-8")
+    main(["check", str(source), "-o", str(tmp_path / "diperiksa.xlsx")])
+    expected = load_workbook(tmp_path / "diperiksa.xlsx")
+    workbook = load_workbook(source)
+    excel = DesktopExcel(workbook, source.name, fullname=str(source))
+    result = buttons.periksa(excel.book)
+    assert result.ok, result.message
+    same_as_checked_copy(workbook, expected)
+    assert {"RXL802", "RXL803"} <= {r[2] for r in _results(workbook)[3:]}   # the nomenclature was read
+
+
+def test_the_add_ins_settings_sheet_applies_when_the_workbook_has_none(tmp_path, capsys):
+    source = tmp_path / "renja.xlsx"
+    source.write_bytes(RENJA_EXAMPLE.read_bytes())
+    (tmp_path / "aturan.ini").write_text(RULES_INI, encoding="utf-8")
+    main(["check", str(source), "--config", str(tmp_path / "aturan.ini"), "-o", str(tmp_path / "diperiksa.xlsx")])
+    addin = Workbook()
+    addin.active.title = SETTINGS_SHEET
+    for row in [["Interpreter_Win", None], ["UDF Modules", "renja_xl.excel.udfs"], *RULES_SHEET[1:]]:
+        addin.active.append(row)
+    workbook = load_workbook(source)
+    excel = DesktopExcel(workbook, source.name)
+    DesktopExcel(addin, "renja_xl.xlam", app=excel.book_impl.app, addin=True)
+    assert buttons.periksa(excel.book).ok
+    same_as_checked_copy(workbook, load_workbook(tmp_path / "diperiksa.xlsx"))
+
+
+@pytest.mark.parametrize("engine", ["lite", "desktop"])
+def test_perbaiki_with_a_rule_switched_off_changes_what_perbaiki_with_that_ini_changes(engine, tmp_path, capsys):
+    from pasted import build_pasted
+    from test_excel_perbaiki import contents
+
+    pasted = build_pasted("renja", tmp_path / "tempel.xlsx")
+    source = _with_sheet(tmp_path / "renja_tempel.xlsx", [["RXL103 enabled", "tidak"]], source=pasted)
+    (tmp_path / "aturan.ini").write_text("[renja_xl:rules:RXL103]\nenabled = false\n", encoding="utf-8")
+    assert main(["perbaiki", str(source), "--config", str(tmp_path / "aturan.ini"), "-o",
+                 str(tmp_path / "diperbaiki.xlsx")]) == 0
+    expected = load_workbook(tmp_path / "diperbaiki.xlsx")
+    workbook = load_workbook(source)
+    pressed = press("perbaiki", workbook, name=source.name, engine=engine)
+    assert pressed.result.ok, pressed.result.message
+    plain = press("perbaiki", load_workbook(pasted), name=source.name, engine=engine).result
+    assert pressed.result.counts["rumus"] < plain.counts["rumus"]     # RXL103's formulas were not written
+    for ws in expected:
+        if not ws.title.startswith(("Perbaikan", "renja-xl-batal")):
+            assert contents(workbook[ws.title]) == contents(ws), ws.title
+
+
+@pytest.mark.parametrize("engine", ["lite", "desktop"])
+@pytest.mark.parametrize("rows, says", [
+    ([["RXL101 severity", "parah"]], "Tingkat 'parah' untuk RXL101 di 'renja_xl.conf' tidak dikenal"),
+    ([["RXL999 enabled", "false"], ["RXL101 enabled", "false"]], None),   # not a rule: not a renja-xl key, passed over
+    ([["satuan", "tidak_ada.csv"]], "Berkas satuan"),
+    ([["RXL101 toleransi", "1"]], "Opsi 'toleransi' untuk RXL101 di 'renja_xl.conf' tidak dikenal"),
+])
+def test_a_wrong_setting_is_one_sentence_and_nothing_changes(engine, rows, says, tmp_path, capsys):
+    from test_excel_perbaiki import contents
+
+    source = _with_sheet(tmp_path / "renja.xlsx", rows)
+    workbook = load_workbook(source)
+    before = {ws.title: contents(ws) for ws in workbook}
+    for button in ("periksa", "perbaiki"):
+        pressed = press(button, workbook, name=source.name, engine=engine)
+        if says is None:
+            assert pressed.result.ok, pressed.result.message
+            continue
+        assert not pressed.result.ok and says in pressed.result.message, pressed.result.message
+        assert len(pressed.alerts) == 1 and "Traceback" not in pressed.result.message
+        assert {ws.title: contents(ws) for ws in workbook} == before
