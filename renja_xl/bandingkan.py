@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .edits import HEADER_FILL, LINK_COLOUR, CellEdit, NewSheet, Style, WorkbookEdits, quote_sheet
 from .parse.numbers import single_spaced
@@ -532,13 +532,17 @@ class Comparison:
                 "tabel": [t.to_dict() for t in self.tables if t.rows or t.status != "dicocokkan"],
                 "temuan": [f.to_dict() for f in self.findings]}
 
-    def edits(self, sheet_names: Iterable[str] = ()) -> WorkbookEdits:
-        """The plan for the copy of NEW: the sheet of changes (links into NEW) and the changed cells marked."""
-        taken = {s.casefold() for s in sheet_names}
-        name, n = CHANGES_SHEET, 1
-        while name.casefold() in taken:  # a free name, numbered when taken (Excel compares names ignoring case)
-            n += 1
-            name = f"{CHANGES_SHEET} ({n})"
+    def edits(self, sheet_names: Iterable[str] = (), ours: Callable[[str], bool] = lambda _: False) -> WorkbookEdits:
+        """The plan for the copy of NEW: the sheet of changes (links into NEW) and the changed cells marked.
+
+        The sheet is named ``Perubahan``, or ``Perubahan (2)``… when a sheet of that name is
+        taken (Excel compares names ignoring case); ``ours(name)``: whether such a sheet is an
+        earlier sheet of changes of renja-xl's, which the new one then replaces (a button in a
+        live workbook; the command's copy always adds one).
+        """
+        from .results_sheet import free_name
+
+        name, _ = free_name(CHANGES_SHEET, sheet_names, ours)
         edits = WorkbookEdits()
         findings_at: dict = {}
         for f in self.findings:

@@ -34,6 +34,13 @@ SCRIPTED = [
 
 def _new_version(path: Path) -> Path:
     wb = load_workbook(RENJA_EXAMPLE)
+    scripted_changes(wb)
+    wb.save(path)
+    return path
+
+
+def scripted_changes(wb) -> None:
+    """The ten changes of :data:`SCRIPTED`, made to the example opened as ``wb`` (as a user edits it)."""
     ws = wb[T34]
     ws["F9"] = "4 Dok"
     ws["G12"], ws["I12"] = 5400000000, None
@@ -49,8 +56,6 @@ def _new_version(path: Path) -> Path:
                                  "12 jenis", 25000000, "APBD Kota", "Baru pada rancangan akhir"], start=1):
         t.cell(59, col).value = value
     t["A10"], t["D10"] = "Penyediaan Bahan Logistik Kantor Dinas", "80 jenis"
-    wb.save(path)
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,8 @@ from .writer import (WriteReport, add_conditional_colours, add_notes, delete_she
 
 TITLE = "Renja XL"
 __all__ = ["ButtonResult", "NO_FORMATS", "NO_FILLS", "hitung", "periksa", "bersihkan", "perbaiki", "batalkan",
-           "hitung_async", "periksa_async", "bersihkan_async", "perbaiki_async", "batalkan_async"]
+           "simpan_versi", "bandingkan", "hitung_async", "periksa_async", "bersihkan_async", "perbaiki_async",
+           "batalkan_async", "simpan_versi_async", "bandingkan_async"]
 
 
 @dataclass
@@ -401,8 +402,186 @@ async def _batalkan(book, reads: Reads) -> ButtonResult:
                         f"{' dan '.join(repr(n) for n in removed)} dihapus.", counts={"cells": len(record.states)})
 
 
+async def _simpan_versi(book, reads: Reads) -> ButtonResult:
+    """Keep this version of the workbook in a hidden sheet, for Bandingkan to compare a later version with."""
+    from ..results_sheet import free_name
+    from .settings import read_settings
+    from .versi import VERSION_SHEET, encode, version_sheet
+
+    reading, report = await _read(book, reads, settings=read_settings(book))
+    if not reading.tables:
+        return ButtonResult("Tidak ada tabel Renja/LKjIP yang dikenali di buku kerja ini; tidak ada versi yang "
+                            "disimpan.", ok=False)
+    chunks, line = encode(reading.facts, reading.snapshot.name)
+    saved = _saved_versions(book)
+    name, _ = free_name(VERSION_SHEET, list(sheet_map(book)), lambda n: n in saved)
+    active = _active(book)
+    write_sheet(book, version_sheet(name, chunks, line), report)
+    _activate(book, active)
+    message = report.with_notes(f"{line[:-1]}, {len(reading.tables)} tabel. Setelah buku kerja ini diubah, tekan "
+                                "Bandingkan untuk melihat apa yang berubah sejak versi ini.")
+    return ButtonResult(message, counts={"tables": len(reading.tables)}, skipped=report.skipped)
+
+
+def _saved_versions(book) -> dict:
+    """{sheet name: its values from A1} of the versions Simpan Versi kept in the book."""
+    from ..results_sheet import base_name
+    from .versi import VERSION_SHEET, is_version_title
+
+    out = {}
+    for name, sheet in sheet_map(book).items():
+        if base_name(name) == VERSION_SHEET:
+            values, top, left = used_values(sheet)
+            values = [[None] * (left - 1) + list(row) for row in [[]] * (top - 1) + values]
+            if is_version_title(name, values):
+                out[name] = values
+    return out
+
+
+SAVED_CHOICE = "versi tersimpan"     # Bandingkan's "lama" naming the version Simpan Versi kept
+HIDDEN_BOOKS = ("personal.xlsb", "personal macro workbook")
+
+
+def _other_books(book) -> list:
+    """The other workbooks open in this Excel (the add-ins and the hidden personal macro workbook left out).
+
+    Only the desktop has any: xlwings Lite and xlwings Server hand a script one workbook.
+    """
+    if engine_name(book) != "excel":
+        return []
+    try:
+        books = list(book.app.books)
+    except Exception:  # noqa: BLE001 - an engine with one book (xlwings Lite, the remote engine)
+        return []
+    own = str(book.name).casefold()
+    return [b for b in books if str(b.name).casefold() != own and str(b.name).casefold() not in HIDDEN_BOOKS
+            and not str(b.name).casefold().endswith((".xlam", ".xla"))]
+
+
+@dataclass
+class _Version:
+    """The older version Bandingkan compares with: its snapshot, its satuan formats, and how to name it."""
+
+    snapshot: object
+    formats: dict
+    label: str
+
+
+async def _version_of_book(other) -> _Version:
+    from .versi import unit_formats_of
+
+    reading = await read_book(other, reads_for(other))
+    return _Version(reading.snapshot, unit_formats_of(reading.facts), f"buku kerja '{other.name}'")
+
+
+def _version_of_file(book, choice: str) -> _Version:
+    """A version on disk (the desktop), read as ``renja-xl bandingkan`` reads it."""
+    import os
+    from pathlib import Path
+
+    from .settings import _folder_of
+
+    folder = _folder_of(book)
+    path = Path(choice)
+    if not path.is_absolute():
+        if folder is None:
+            raise RenjaXLError(f"Versi lama '{choice}' tidak terbuka di Excel, dan buku kerja ini tidak tersimpan di "
+                               "komputer ini sehingga berkas itu tidak dapat dicari; buka versi lama di Excel atau "
+                               "tulis jalur lengkapnya.")
+        path = folder / path
+    try:
+        from ..io.files import load_snapshot
+        from ..io.perbaikan import unit_formats
+    except ImportError:  # xlwings Lite carries no file reader: there are no files to read
+        raise RenjaXLError(f"Versi lama '{choice}' tidak dapat dibuka di xlwings Lite (tidak ada akses berkas); "
+                           "tekan Simpan Versi pada versi lama, lalu Bandingkan setelah mengubahnya.") from None
+    if not os.path.isfile(path):
+        raise RenjaXLError(f"Versi lama '{choice}' tidak terbuka di Excel dan tidak ada sebagai berkas ('{path}').")
+    return _Version(load_snapshot(path), unit_formats(path), f"berkas '{path.name}'")
+
+
+def _version_saved(book, saved: dict, name: Optional[str] = None) -> _Version:
+    from .client import snapshot_of
+    from .versi import decode, unit_formats_of
+
+    name = name or sorted(saved, key=lambda n: (len(n), n))[-1]     # the latest: "renja-xl-versi (2)" after the first
+    facts, book_name, when = decode(name, saved[name])
+    return _Version(snapshot_of(facts, name=f"{book_name} (versi {when})"), unit_formats_of(facts),
+                    f"versi yang disimpan {when}")
+
+
+async def _old_version(book, choice: Optional[str]) -> _Version:
+    """The older version: the one chosen (an open workbook, a file, or the saved version), else the one other open
+    workbook, else the version Simpan Versi kept; one sentence when there is none or the choice is not clear."""
+    others = _other_books(book)
+    saved = _saved_versions(book)
+    if choice:
+        if choice.casefold() == SAVED_CHOICE:
+            if not saved:
+                raise RenjaXLError("Buku kerja ini tidak menyimpan versi (tekan Simpan Versi lebih dulu).")
+            return _version_saved(book, saved)
+        if choice.casefold() == str(book.name).casefold():
+            raise RenjaXLError(f"Versi lama '{choice}' adalah buku kerja ini sendiri; pilih versi yang lain.")
+        match = next((b for b in others if str(b.name).casefold() == choice.casefold()), None)
+        if match is not None:
+            return await _version_of_book(match)
+        return _version_of_file(book, choice)
+    if len(others) == 1:
+        return await _version_of_book(others[0])
+    if saved:
+        return _version_saved(book, saved)
+    if not others:
+        raise RenjaXLError("Tidak ada versi lama untuk dibandingkan: buka versi lama di Excel, atau tekan Simpan Versi "
+                           "sebelum mengubah buku kerja ini, lalu tekan Bandingkan lagi.")
+    names = ", ".join(f"'{b.name}'" for b in others)
+    raise RenjaXLError(f"Ada {len(others)} buku kerja lain yang terbuka ({names}); tulis nama versi lama pada "
+                       "'versi lama' di lembar renja_xl.conf, atau tutup yang bukan versi lama.")
+
+
+def _own_changes_sheet(book, name: str) -> bool:
+    """Whether a sheet is an earlier sheet of changes of Bandingkan's (its header row is ours)."""
+    from ..bandingkan import CHANGES_HEADER_ROW, CHANGES_HEADERS
+
+    sheet = sheet_map(book).get(name)
+    if sheet is None:
+        return False
+    row = sheet.range((CHANGES_HEADER_ROW, 1), (CHANGES_HEADER_ROW, len(CHANGES_HEADERS))).options(ndim=1).value
+    return tuple(row or ()) == CHANGES_HEADERS
+
+
+async def _bandingkan(book, reads: Reads, number_formats: Optional[dict] = None,
+                      lama: Optional[str] = None) -> ButtonResult:
+    """Compare the workbook with an older version (as 'renja-xl bandingkan LAMA BARU'): the sheet of changes
+    linked into this workbook, RXL901 for a changed target or pagu without Catatan Penting."""
+    from ..bandingkan import compare_workbooks
+    from .settings import read_settings
+    from .versi import unit_formats_of
+
+    settings = read_settings(book)
+    old = await _old_version(book, (lama or "").strip() or settings.old_version)
+    reading, report = await _read(book, reads, number_formats, settings)
+    _status(book, "Renja XL: membandingkan…")
+    result = compare_workbooks(old.snapshot, reading.snapshot, settings.units, settings.vocabulary, old.formats,
+                               unit_formats_of(reading.facts))
+    for side, label in ((lambda t: t.old, old.label), (lambda t: t.new, "buku kerja ini")):
+        if not any(side(t) is not None for t in result.tables):
+            return ButtonResult(f"Tidak ada tabel Renja/LKjIP yang dikenali di {label}; tidak ada yang dibandingkan.",
+                                ok=False)
+    edits = result.edits(list(sheet_map(book)), lambda name: _own_changes_sheet(book, name))
+    _status(book, "Renja XL: menulis lembar perubahan…")
+    sheet = edits.sheets[0]
+    write_sheet(book, sheet, report)
+    _activate(book, sheet.name)
+    counts = result.counts()
+    message = report.with_notes(f"Dibandingkan dengan {old.label}: {result.sentence()}; rinciannya, dengan tautan ke "
+                                f"setiap sel, di lembar {sheet.name}.")
+    return ButtonResult(message, counts=counts, skipped=report.skipped)
+
+
 hitung, hitung_async = _guarded(_hitung)
 periksa, periksa_async = _guarded(_periksa)
 bersihkan, bersihkan_async = _guarded(_bersihkan)
 perbaiki, perbaiki_async = _guarded(_perbaiki)
 batalkan, batalkan_async = _guarded(_batalkan)
+simpan_versi, simpan_versi_async = _guarded(_simpan_versi)
+bandingkan, bandingkan_async = _guarded(_bandingkan)

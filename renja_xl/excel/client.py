@@ -330,10 +330,12 @@ async def read_formats(book, facts: ClientFacts, reads: Reads, wanted: dict, kno
 # --- the snapshot ---------------------------------------------------------------------------------------------------
 
 def snapshot_of(facts: ClientFacts, name: str = "") -> WorkbookSnapshot:
-    """The core's snapshot of the facts (the marks sheet left out)."""
+    """The core's snapshot of the facts (the marks sheet and a version Simpan Versi kept left out)."""
+    from .versi import is_version_title
+
     sheets = []
     for sheet in facts.sheets.values():
-        if sheet.name == MARKS_SHEET:
+        if sheet.name == MARKS_SHEET or is_version_title(sheet.name, sheet.values):
             continue
         percent, decimals = set(), {}
         for (row, col), code in (sheet.formats or {}).items():
