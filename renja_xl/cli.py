@@ -198,11 +198,6 @@ def cmd_perbaiki(args: argparse.Namespace) -> int:
     edits = write_perbaikan(source, target, plan, limits_of(args))
     summary = next(s.name for s in edits.sheets if not s.hidden)
     _say(f"perbaikan: {plan.sentence()}.")
-    with_unit = sum(1 for c in plan.changes if c.unit)
-    if with_unit:
-        print(f"catatan: {with_unit} target bersatuan kini bilangan dengan satuan di format angkanya (15 → "
-              "'15 jenis'); pemeriksaan satuan (RXL4xx) belum membaca satuan dari format angka. Pakai "
-              "--biarkan-satuan bila pemeriksaan satuan masih diperlukan.")
     _say(f"ditulis: {target}" + (f" (cadangan: {backup})" if backup else "") + f"; rinciannya di lembar '{summary}', "
          f"batalkan dengan: renja-xl perbaiki --batal {target.name}")
     return EXIT_OK

@@ -37,7 +37,7 @@ from typing import Any, Iterable, Optional
 from .edits import HEADER_FILL, LINK_COLOUR, CellEdit, NewSheet, Style, WorkbookEdits, quote_sheet
 from .parse.numbers import EN, ID, parse_number, single_spaced
 from .parse.targets import Target
-from .snapshot import WorkbookSnapshot, a1, parse_a1
+from .snapshot import WorkbookSnapshot, a1, parse_a1, unit_of_format
 from .specs.base import Role
 
 SUMMARY_SHEET = "Perbaikan"
@@ -175,44 +175,6 @@ def number_look(text: str, reading: Optional[float], role: Role) -> NumberLook |
     code = _literal(pre) + code + (gap + "%" if percent else "") + _literal(post)
     unit = bool((pre and not _CURRENCY.fullmatch(pre)) or (post and not _NO_CENTS.fullmatch(post)))
     return NumberLook(value, code, shown, percent, decimals, notation, unit)
-
-
-_FORMAT_TOKEN = re.compile(r'"([^"]*)"|\\(.)|(\[[^\]]*\])|([0#?])|([_*].)|(.)', re.DOTALL)
-
-
-def unit_of_format(number_format: Optional[str]) -> Optional[tuple[str, str]]:
-    """(text before, text after) the number in a number format that writes words beside it; None otherwise.
-
-    ``0 "jenis"`` -> ("", " jenis"), ``"Rp" #,##0`` -> ("Rp ", ""), ``#,##0 "Dok"`` -> ("", " Dok"). A
-    percentage's ``%`` is no such text (the reader reads a % format already). The cell then
-    reads as the text it shows: ``15`` under ``0 "jenis"`` is the target "15 jenis".
-    """
-    if not number_format or '"' not in number_format and "\\" not in number_format:
-        return None
-    section = number_format.split(";")[0]
-    parts: list = []   # (kind, text): "lit" literal text, "num" a digit placeholder
-    for m in _FORMAT_TOKEN.finditer(section):
-        quoted, escaped, bracket, digit, spacing, other = m.groups()
-        if spacing is not None:  # "_)" leaves the width of ")", "* " repeats " ": no text
-            continue
-        if quoted is not None:
-            parts.append(("lit", quoted))
-        elif escaped is not None:
-            parts.append(("lit", escaped))
-        elif digit is not None:
-            parts.append(("num", digit))
-        elif other == " ":
-            parts.append(("lit", " "))
-        elif bracket is None and other not in (",", ".", "%", "_", "*"):
-            parts.append(("lit", other))
-    digits = [i for i, (kind, _) in enumerate(parts) if kind == "num"]
-    if not digits:
-        return None
-    before = "".join(t for k, t in parts[:digits[0]] if k == "lit")
-    after = "".join(t for k, t in parts[digits[-1] + 1:] if k == "lit")
-    if not before.strip() and not after.strip():
-        return None
-    return before, after
 
 
 def shown_with_unit(value: Any, number_format: Optional[str]) -> Optional[str]:

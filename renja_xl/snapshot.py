@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
@@ -52,8 +52,48 @@ def a1(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
 
 
-def record_number_format(percent: set, decimals: dict, where: tuple, value: Any, number_format: str | None) -> None:
-    """Note what a numeric cell's format shows: a percentage (``where`` into ``percent``), decimals (into ``decimals``)."""
+_FORMAT_TOKEN = re.compile(r'"([^"]*)"|\\(.)|(\[[^\]]*\])|([0#?])|([_*].)|(.)', re.DOTALL)
+
+
+def unit_of_format(number_format: Optional[str]) -> Optional[tuple[str, str]]:
+    """(text before, text after) the number in a number format that writes words beside it; None otherwise.
+
+    ``0 "jenis"`` -> ("", " jenis"), ``"Rp" #,##0`` -> ("Rp ", ""), ``#,##0 "Dok"`` -> ("", " Dok"). A
+    percentage's ``%`` is no such text (the reader reads a % format already). The cell then
+    reads as the text it shows: ``15`` under ``0 "jenis"`` is the target "15 jenis".
+    """
+    if not number_format or '"' not in number_format and "\\" not in number_format:
+        return None
+    section = number_format.split(";")[0]
+    parts: list = []   # (kind, text): "lit" literal text, "num" a digit placeholder
+    for m in _FORMAT_TOKEN.finditer(section):
+        quoted, escaped, bracket, digit, spacing, other = m.groups()
+        if spacing is not None:  # "_)" leaves the width of ")", "* " repeats " ": no text
+            continue
+        if quoted is not None:
+            parts.append(("lit", quoted))
+        elif escaped is not None:
+            parts.append(("lit", escaped))
+        elif digit is not None:
+            parts.append(("num", digit))
+        elif other == " ":
+            parts.append(("lit", " "))
+        elif bracket is None and other not in (",", ".", "%", "_", "*"):
+            parts.append(("lit", other))
+    digits = [i for i, (kind, _) in enumerate(parts) if kind == "num"]
+    if not digits:
+        return None
+    before = "".join(t for k, t in parts[:digits[0]] if k == "lit")
+    after = "".join(t for k, t in parts[digits[-1] + 1:] if k == "lit")
+    if not before.strip() and not after.strip():
+        return None
+    return before, after
+
+
+def record_number_format(percent: set, decimals: dict, where: tuple, value: Any, number_format: str | None,
+                         words: Optional[dict] = None) -> None:
+    """Note what a numeric cell's format shows: a percentage (``where`` into ``percent``), decimals (into
+    ``decimals``), and words beside the number (``0 "jenis"``: ``("", " jenis")`` into ``words``)."""
     if not number_format or not isinstance(value, (int, float)) or isinstance(value, bool):
         return
     if is_percent_format(number_format):
@@ -61,6 +101,10 @@ def record_number_format(percent: set, decimals: dict, where: tuple, value: Any,
     shown = format_decimals(number_format)
     if shown:
         decimals[where] = shown
+    if words is not None:
+        beside = unit_of_format(number_format)
+        if beside is not None:
+            words[where] = beside
 
 
 def trim_row(values: list) -> list:
@@ -106,6 +150,8 @@ class SheetSnapshot:
     left: int = 1
     percent_cells: frozenset = field(default_factory=frozenset)  # {(row, col)} 1-based
     decimals: dict = field(default_factory=dict)  # {(row, col): decimals its format shows}, numeric cells only
+    # {(row, col): (text before, text after)} the number, for numeric cells whose format writes words (0 "jenis")
+    format_words: dict = field(default_factory=dict)
 
     @property
     def bottom(self) -> int:

@@ -346,17 +346,26 @@ def test_the_words_a_number_format_writes(number_format, words):
     assert unit_of_format(number_format) == words
 
 
-def test_biarkan_satuan_keeps_numbers_with_a_satuan_as_text_so_the_satuan_checks_still_see_them(tmp_path, capsys):
+def test_the_satuan_checks_read_the_satuan_perbaiki_puts_in_the_number_format(tmp_path):
+    """After perbaiki, ``15 jenis`` is 15 under ``0 "jenis"``: RXL4xx find what they found in the typed text,
+    and only RXL409 (a target written as text) is gone; ``--biarkan-satuan`` keeps the text as it was."""
     from renja_xl.io.files import read_and_check
 
     plain, kept = tmp_path / "biasa.xlsx", tmp_path / "satuan.xlsx"
     assert main(["perbaiki", str(RENJA_EXAMPLE), "-o", str(plain)]) == 0
-    assert "pemeriksaan satuan (RXL4xx) belum membaca satuan dari format angka" in capsys.readouterr().out
     assert main(["perbaiki", str(RENJA_EXAMPLE), "-o", str(kept), "--biarkan-satuan"]) == 0
     assert load_workbook(kept)["T2.1 Evaluasi Renja"]["D8"].value == "15 jenis"
-    rules = lambda path: sorted(f.rule for f in read_and_check(path)[2] if f.rule.startswith("RXL4"))  # noqa: E731
-    assert rules(kept) == rules(RENJA_EXAMPLE)
-    assert len(rules(plain)) < len(rules(RENJA_EXAMPLE))   # measured: the satuan in a format is not read yet
+    converted = load_workbook(plain)["T2.1 Evaluasi Renja"]["D8"]
+    assert (converted.value, converted.number_format) == (15, '0 "jenis"')
+
+    def unit_findings(path, text_rule=False):
+        return sorted((f.rule, f.locations[0].cell) for f in read_and_check(path)[2]
+                      if f.rule.startswith("RXL4") and (text_rule or f.rule != "RXL409"))
+
+    assert unit_findings(kept, True) == unit_findings(RENJA_EXAMPLE, True)
+    assert unit_findings(plain) == unit_findings(RENJA_EXAMPLE)
+    assert any(rule == "RXL405" for rule, _ in unit_findings(plain))  # a satuan changing from n to n+1, still seen
+    assert not [f for f in read_and_check(plain)[2] if f.rule == "RXL409"]
 
 
 def test_bandingkan_reads_the_satuan_perbaiki_put_in_the_format(pasted, tmp_path, capsys):

@@ -201,6 +201,7 @@ def _load_with_openpyxl(path: Path, limits: Limits = DEFAULT_LIMITS) -> Workbook
             grid: dict = {}
             percent: set = set()
             decimals: dict = {}
+            words: dict = {}
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 for row, col, value, number_format in _sparse_cells(ws):
@@ -213,12 +214,12 @@ def _load_with_openpyxl(path: Path, limits: Limits = DEFAULT_LIMITS) -> Workbook
                     if isinstance(value, float) and not math.isfinite(value):
                         value = repr(value)  # no cell holds it: the core sees text
                     grid.setdefault(row, {})[col] = value
-                    record_number_format(percent, decimals, (row, col), value, number_format)
+                    record_number_format(percent, decimals, (row, col), value, number_format, words)
                     budget[0] -= 1
                     if budget[0] < 0:
                         raise LimitExceeded(f"Berkas '{path.name}' berisi lebih dari {limits.max_cells} sel terisi "
                                             "(batas --max-cells); pecah buku kerjanya atau naikkan batasnya.")
-            sheets.append(sheet_snapshot(path.name, ws.title, grid, percent, decimals, budget, limits.max_cells))
+            sheets.append(sheet_snapshot(path.name, ws.title, grid, percent, decimals, budget, limits.max_cells, words))
     except InputError:
         raise
     except OutOfGrid as exc:

@@ -24,9 +24,11 @@ from typing import IO, Optional
 from defusedxml.ElementTree import DefusedXMLParser, parse
 
 from ..errors import InputError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, col_index, col_letter, format_decimals, is_percent_format
+from ..snapshot import (SheetSnapshot, WorkbookSnapshot, col_index, col_letter, format_decimals, is_percent_format,
+                        unit_of_format)
 from .package import (MAX_COLUMNS, MAX_DEPTH, MAX_ROWS, MAX_TEXT, LimitExceeded, Package, TooDeep, check_depth,
                       resolve, thousands)
+from .sheetscan import plain_text, scan_sheet
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -180,8 +182,8 @@ def _shared_strings(archive: zipfile.ZipFile, path: Optional[str]) -> list[str]:
     return target.strings
 
 
-def _styles(archive: zipfile.ZipFile, path: Optional[str]) -> list[tuple[bool, Optional[int]]]:
-    """Per cell style index: (shows a percentage, decimals shown)."""
+def _styles(archive: zipfile.ZipFile, path: Optional[str]) -> list[tuple[bool, Optional[int], Optional[tuple]]]:
+    """Per cell style index: (shows a percentage, decimals shown, words beside the number or None)."""
     if not path or path not in archive.namelist():
         return []
     root = _tree(archive, path)
@@ -191,7 +193,7 @@ def _styles(archive: zipfile.ZipFile, path: Optional[str]) -> list[tuple[bool, O
     for xf in (xfs if xfs is not None else []):
         fmt_id = int(xf.get("numFmtId", "0"))
         code = custom.get(fmt_id, BUILTIN_FORMATS.get(fmt_id, "General"))
-        out.append((is_percent_format(code), format_decimals(code)))
+        out.append((is_percent_format(code), format_decimals(code), unit_of_format(code)))
     return out
 
 
@@ -224,14 +226,16 @@ class _SheetTarget:
     """Parser target for a worksheet: collects (row, col) -> value without building elements."""
 
     __slots__ = ("strings", "styles", "grid", "percent", "decimals", "row", "col", "kind", "style", "text",
-                 "in_value", "in_inline", "last_col", "budget", "depth", "size")
+                 "in_value", "in_inline", "last_col", "budget", "depth", "size", "texts", "words")
 
     def __init__(self, strings: list[str], styles: list, budget: list):
         self.strings, self.styles = strings, styles
         self.budget = budget  # [cells still allowed], shared by the sheets of one workbook
         self.grid: dict[int, dict[int, object]] = {}
+        self.texts: dict[str, str] = {}
         self.percent: set = set()
         self.decimals: dict = {}
+        self.words: dict = {}
         self.row = self.col = self.last_col = 0
         self.kind, self.style, self.text = "n", 0, []
         self.in_value = self.in_inline = False
@@ -303,9 +307,38 @@ class _SheetTarget:
                 raise TEXT_TOO_LONG
 
     def _store(self) -> None:
-        if not self.text:
-            return
-        text, kind = "".join(self.text), self.kind
+        if self.text:
+            self.store(self.row, self.col, self.kind, self.style, "".join(self.text))
+
+    def take_row(self, row: int, cells: list) -> bool:
+        """A row read by :func:`~renja_xl.io.sheetscan.scan_sheet`: all its cells kept (True), or none (False).
+
+        None are kept when a cell lies outside the grid or holds too long a text: the
+        parser then reads the row and refuses it with the sentence that fits.
+        """
+        kept = []
+        for letters, digits, style, kind, style_after, value, formula_value, inline in cells:
+            col = _COLUMNS.get(letters)
+            if col is None:
+                if len(letters) == 3 and letters > "XFD":
+                    return False
+                col = _column_of(letters)
+            if len(digits) == 7 and int(digits) > MAX_ROWS:
+                return False
+            text = value or formula_value or (inline if kind == "inlineStr" else "")
+            if text:
+                if "&" in text:
+                    text = plain_text(text)
+                if len(text) > MAX_TEXT:
+                    return False
+                kept.append((int(digits), col, kind or "n", int(style or style_after or 0), text))
+        self.row, self.last_col = row, 0
+        for cell in kept:
+            self.store(*cell)
+        return True
+
+    def store(self, row: int, col: int, kind: str, style: int, text: str) -> None:
+        """Keep a cell's value, read from its written ``text`` by its type ``kind`` (and % and decimals by style)."""
         if kind == "s":
             value: object = self.strings[int(text)]
         elif kind == "n":
@@ -314,18 +347,20 @@ class _SheetTarget:
                 value = text
             else:
                 value = int(number) if number.is_integer() and "." not in text and "E" not in text.upper() else number
-            if self.styles and self.style < len(self.styles) and value is not text:
-                is_percent, shown = self.styles[self.style]
+            if self.styles and style < len(self.styles) and value is not text:
+                is_percent, shown, words = self.styles[style]
                 if is_percent:
-                    self.percent.add((self.row, self.col))
+                    self.percent.add((row, col))
                 if shown:
-                    self.decimals[(self.row, self.col)] = shown
+                    self.decimals[(row, col)] = shown
+                if words:
+                    self.words[(row, col)] = words
         elif kind == "b":
             value = text == "1"
         else:  # "str" (formula text), "inlineStr", "e" (error like #DIV/0!), "d" (ISO date)
-            value = text
+            value = self.texts.setdefault(text, text)  # one object for a text repeated down a column
         if value != "":
-            self.grid.setdefault(self.row, {})[self.col] = value
+            self.grid.setdefault(row, {})[col] = value
             self.budget[0] -= 1
             if self.budget[0] < 0:
                 raise CellBudgetExceeded()
@@ -334,12 +369,12 @@ class _SheetTarget:
         return self
 
 
-def _stream(handle: IO[bytes], target) -> None:
-    """Stream XML through defusedxml's parser into a target's raw callbacks.
+def _parser(target):
+    """defusedxml's parser with the target's raw callbacks set straight on its expat parser.
 
-    The callbacks go straight onto defusedxml's expat parser, skipping ElementTree's
-    per-tag renaming; defusedxml's own guards (entity declarations, external entities)
-    stay installed on that parser, so a hostile package is refused all the same.
+    This skips ElementTree's per-tag renaming; defusedxml's own guards (entity
+    declarations, external entities) stay installed on that parser, so a hostile package
+    is refused all the same.
     """
     parser = DefusedXMLParser(target=target)
     expat = getattr(parser, "parser", None)
@@ -348,6 +383,12 @@ def _stream(handle: IO[bytes], target) -> None:
     expat.StartElementHandler = target.raw_start
     expat.EndElementHandler = target.raw_end
     expat.CharacterDataHandler = target.data
+    return parser
+
+
+def _stream(handle: IO[bytes], target) -> None:
+    """Stream XML through defusedxml's parser into a target's raw callbacks."""
+    parser = _parser(target)
     while True:
         chunk = handle.read(1 << 20)
         if not chunk:
@@ -361,8 +402,11 @@ class CellBudgetExceeded(Exception):
 
 
 def _read_sheet(handle: IO[bytes], strings: list[str], styles: list, budget: list) -> _SheetTarget:
+    """A worksheet part read into a target: rows of the common forms by pattern, the rest by the parser."""
     target = _SheetTarget(strings, styles, budget)
-    _stream(handle, target)
+    parser = _parser(target)
+    scan_sheet(handle, parser.feed, target.take_row)
+    parser.close()
     return target
 
 
@@ -403,7 +447,7 @@ _NO_CELLS: list = []     # every empty row of a snapshot: one shared, never-chan
 
 
 def sheet_snapshot(file_name: str, sheet_name: str, grid: dict, percent: set, decimals: dict, budget: list,
-                   max_cells: int) -> SheetSnapshot:
+                   max_cells: int, words: Optional[dict] = None) -> SheetSnapshot:
     """A sheet's snapshot from its filled cells ``{row: {col: value}}``, its grid paid for from ``budget[1]``.
 
     Rows are lists up to their last filled cell, empty rows one shared empty list. A sheet
@@ -413,7 +457,8 @@ def sheet_snapshot(file_name: str, sheet_name: str, grid: dict, percent: set, de
     stretch so far that the grid would outgrow it is refused by name.
     """
     if not grid:
-        return SheetSnapshot(sheet_name, [], percent_cells=frozenset(percent), decimals=decimals)
+        return SheetSnapshot(sheet_name, [], percent_cells=frozenset(percent), decimals=decimals,
+                             format_words=words or {})
     top, bottom = min(grid), max(grid)
     first_col = min(min(cells) for cells in grid.values())
     top = top if top - 1 > COMPACT_AFTER else 1
@@ -438,7 +483,8 @@ def sheet_snapshot(file_name: str, sheet_name: str, grid: dict, percent: set, de
         for c, v in cells.items():
             line[c - left] = v
         rows.append(line)
-    return SheetSnapshot(sheet_name, rows, top=top, left=left, percent_cells=frozenset(percent), decimals=decimals)
+    return SheetSnapshot(sheet_name, rows, top=top, left=left, percent_cells=frozenset(percent), decimals=decimals,
+                         format_words=words or {})
 
 
 def read_package(archive: zipfile.ZipFile, name: str = "", max_cells: int = 5_000_000) -> WorkbookSnapshot:
@@ -475,7 +521,7 @@ def read_package(archive: zipfile.ZipFile, name: str = "", max_cells: int = 5_00
             with archive.open(path) as handle:
                 sheet_data = _read_sheet(handle, strings, styles, budget)
             sheets.append(sheet_snapshot(name, sheet_name, sheet_data.grid, sheet_data.percent, sheet_data.decimals,
-                                         budget, max_cells))
+                                         budget, max_cells, sheet_data.words))
     except OutOfGrid as exc:
         raise InputError(exc.sentence(name, where)) from None
     return WorkbookSnapshot(sheets, name=name)

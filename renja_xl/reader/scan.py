@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from ..parse.kode import parse_kode, split_embedded_kode
-from ..parse.numbers import notation_of, parse_number
+from ..parse.numbers import ID, notation_of, parse_number
 from ..parse.targets import Target, TargetPart, parse_target
 from ..parse.units import UnitVocabulary, default_units
 from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1, col_letter
@@ -342,7 +342,28 @@ def _parse_text_target(text: str, notation: Optional[str], units: UnitVocabulary
 _NUMBER_ROLES = frozenset((Role.NUMBER, Role.PERCENT, Role.PAGU, Role.YEAR))
 
 
-def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[str], units: UnitVocabulary) -> tuple[Any, tuple]:
+def _single_spaced(text: str) -> str:
+    """The text with its runs of white space made one space (the same object when it has none to fold)."""
+    folded = " ".join(text.split())
+    return text if folded == text else folded
+
+
+def _worded_target(value: float, shown: str, words: tuple, units: UnitVocabulary) -> Optional[Target]:
+    """A number whose format writes words beside it (``15`` under ``0 "jenis"``) as the target it shows.
+
+    The words are read as a unit the way a typed ``15 jenis`` is (the same vocabulary); a
+    format whose words are no unit (``"Rp "``, ``" ,-"`` read as no number) leaves the plain number.
+    """
+    before, after = words
+    probe = _parse_text_target(f"{before}1{after}", ID, units)
+    if len(probe.parts) != 1 or probe.parts[0].value != 1.0 or probe.parts[0].unit_text is None:
+        return None
+    part = probe.parts[0]
+    return Target(text=f"{before}{shown}{after}", parts=(TargetPart(value, part.unit, part.unit_text, part.kind),))
+
+
+def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[str], units: UnitVocabulary,
+                words: Optional[tuple] = None) -> tuple[Any, tuple]:
     if raw is None:
         return None, ()
     kind = type(raw)
@@ -350,12 +371,13 @@ def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[s
         if not raw.strip():
             return None, ()
         if role in _TEXT_ROLES:
-            return " ".join(raw.split()), ()
+            return _single_spaced(raw), ()
     numeric = kind is int or kind is float
     if numeric and role in _NUMBER_ROLES:
         return float(raw) * (100 if percent_format else 1), ()  # the common case, without parsing
     if numeric and role == Role.TARGET and not percent_format:
-        return Target(text=display_text(raw), parts=(TargetPart(float(raw), None, None, "none"),)), ()
+        worded = _worded_target(float(raw), display_text(raw), words, units) if words else None
+        return worded or Target(text=display_text(raw), parts=(TargetPart(float(raw), None, None, "none"),)), ()
     if role == Role.KODE:
         kode = parse_kode(raw)
         return kode, (() if kode.valid else ("not_a_kode",))
@@ -376,7 +398,7 @@ def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[s
                                       ("unreadable", bool(target.leftover) and not target.parts)) if on)
         return target, notes
     if isinstance(raw, str):
-        return " ".join(raw.split()), ()
+        return _single_spaced(raw), ()
     return display_text(raw), ()
 
 
@@ -398,7 +420,7 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
         mapped = set(table.columns.values())
         plan = [(key, col, table.spec.column(key).role, col_notation.get(key), col_letter(col))
                 for key, col in table.columns.items()]
-        percent_cells, decimals = sheet.percent_cells, sheet.decimals
+        percent_cells, decimals, format_words = sheet.percent_cells, sheet.decimals, sheet.format_words
         table_left = table.left
         kode_parts = table.spec.kode_parts
         outline_key = "no" if table.spec.document == GENERIC_DOCUMENT and "no" in table.columns else None
@@ -409,7 +431,8 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                 j = col - sheet.left
                 raw = values[j] if 0 <= j < width else None
                 percent = (row.number, col) in percent_cells
-                value, notes = _parse_cell(role, raw, percent, notation, units)
+                words = format_words.get((row.number, col)) if format_words else None
+                value, notes = _parse_cell(role, raw, percent, notation, units, words)
                 if role == Role.URAIAN and isinstance(raw, str):
                     embedded, name = split_embedded_kode(raw)
                     if embedded is not None and embedded.valid:
@@ -417,7 +440,12 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                         row.kode = row.kode or embedded
                 if role == Role.KODE and value is not None and value.valid:
                     row.kode = value
-                shown = raw if type(raw) is str else display_text(raw, percent, decimals.get((row.number, col)))
+                if type(raw) is str:
+                    shown = raw
+                elif words and isinstance(value, Target):
+                    shown = value.text
+                else:
+                    shown = display_text(raw, percent, decimals.get((row.number, col)))
                 row.cells[key] = CellValue(f"{letters}{row.number}", raw, shown, value, notes)
             if kode_parts:
                 joined = join_kode([values[table.columns[k] - sheet.left] if 0 <= table.columns[k] - sheet.left < width
