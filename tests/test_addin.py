@@ -74,8 +74,10 @@ def test_the_extracted_vba_equals_the_sources(built, name):
 
 
 def test_every_run_python_names_an_entry_point_that_exists(built):
-    calls = re.findall(r'RunPython "import ([\w.]+) as (\w+); \2\.(\w+)\(\)"', modules(built["renja_xl.xlam"])["RenjaXL.bas"])
-    assert {c[2] for c in calls} == {"hitung", "periksa", "bersihkan", "perbaiki", "batalkan"}
+    calls = re.findall(r'RunPython "import ([\w.]+) as (\w+); \2\.(\w+)\((?:\)"|lama=" & TeksPython\(lama\) & "\)")',
+                       modules(built["renja_xl.xlam"])["RenjaXL.bas"])
+    assert {c[2] for c in calls} == {"hitung", "periksa", "bersihkan", "perbaiki", "batalkan", "simpan_versi",
+                                     "bandingkan"}
     for module, _, function in calls:
         assert callable(getattr(importlib.import_module(module), function))
 
@@ -88,7 +90,7 @@ def test_every_ribbon_button_calls_a_callback_that_exists(built, name):
     assert b"ui/extensibility" in rels
     actions = [el.get("onAction") for el in ui.iter() if el.get("onAction")]
     labels = [el.get("label") for el in ui.iter() if el.tag.endswith("button")]
-    assert labels == ["Hitung", "Periksa", "Bersihkan", "Perbaiki", "Batalkan"]
+    assert labels == ["Hitung", "Periksa", "Bersihkan", "Perbaiki", "Batalkan", "Simpan Versi", "Bandingkan"]
     source = modules(built[name])
     for action in actions:
         module, procedure = action.split(".")
@@ -145,9 +147,12 @@ def test_every_procedure_the_module_calls_exists_in_the_project(built):
     found = modules(built["renja_xl.xlam"])
     defined = {name for code in found.values() for name in re.findall(r"(?m)^(?:Public |Private )?(?:Sub|Function) (\w+)", code)}
     body = found["RenjaXL.bas"]
-    keywords = {"RunPython", "On", "Dim", "Set", "If", "returnedVal", "Exit", "End"}
-    called = set(re.findall(r"(?m)^    (\w+)\s*$", body)) | set(re.findall(r"(?m)^    (\w+) ", body))
-    buttons = {"RenjaHitung", "RenjaPeriksa", "RenjaBersihkan", "RenjaPerbaiki", "RenjaBatalkan"}
+    keywords = {"RunPython", "On", "Dim", "ReDim", "Set", "If", "ElseIf", "Else", "For", "Next", "returnedVal", "Exit",
+                "End", "MsgBox"}
+    statements = re.findall(r"(?m)^ {4,}(\w+)\s*$", body) + re.findall(r"(?m)^ {4,}(\w+) (?!=)", body)  # not x = …
+    called = set(statements)
+    buttons = {"RenjaHitung", "RenjaPeriksa", "RenjaBersihkan", "RenjaPerbaiki", "RenjaBatalkan", "RenjaSimpanVersi",
+               "RenjaBandingkan"}
     assert buttons <= called - keywords <= defined, called - defined
 
 

@@ -49,10 +49,7 @@ def _excel_side(workbook, name: str) -> dict:
 
 @pytest.fixture(scope="module")
 def pyodide_run(tmp_path_factory):
-    if shutil.which("node") is None or not (PYODIDE / "pyodide.js").exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Pyodide is missing ({PYODIDE}): .ci/run installs it with npm")
-        pytest.skip("Pyodide not installed: npm install --prefix build/pyodide pyodide (see .ci/run)")
+    _needs_pyodide()
     folder = tmp_path_factory.mktemp("pyodide")
     jobs, books = [], {}
     for example, source in EXAMPLES.items():
@@ -68,20 +65,33 @@ def pyodide_run(tmp_path_factory):
         books[(example + "_tempel", "perbaiki")] = workbook = load_workbook(source)
         jobs.append({"kind": "script", "name": "perbaiki", **_excel_side(workbook, source.name)})
     jobs += [{"kind": "function", "name": name, "args": args} for name, args, _ in FUNCTIONS]
-    assert main(["lite", "--out", str(folder / "lite")]) == 0
-    spec = {"pyodide": str(PYODIDE), "xlwings": str(Path(xlwings.__file__).parent), "lite": str(folder / "lite"),
-            "jobs": jobs}
-    (folder / "jobs.json").write_text(json.dumps(spec, default=str))
-    done = subprocess.run(["node", str(HARNESS), str(folder / "jobs.json"), str(folder / "out.json")],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    out = json.loads((folder / "out.json").read_text())
+    out = _run_pyodide(folder, jobs)
     results = iter(out["results"])
     scripts = {key: next(results) for key in books}
     functions = [next(results) for _ in FUNCTIONS]
     print(f"Pyodide {out['pyodide']} (Python {out['python']}): {out['ms']} ms for {len(jobs)} jobs, "
           f"of which {scripts[('t34', 'periksa')]['ms']} ms Periksa on the 10,000-row Tabel 3.4")
     return {"books": books, "scripts": scripts, "functions": functions, "out": out, "big": big}
+
+
+def _needs_pyodide() -> None:
+    if shutil.which("node") is None or not (PYODIDE / "pyodide.js").exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Pyodide is missing ({PYODIDE}): .ci/run installs it with npm")
+        pytest.skip("Pyodide not installed: npm install --prefix build/pyodide pyodide (see .ci/run)")
+
+
+def _run_pyodide(folder: Path, jobs: list, tag: str = "") -> dict:
+    """Run ``jobs`` in one Node process under the real Pyodide, with the main.py ``renja-xl lite`` writes."""
+    lite = folder / "lite"
+    if not (lite / "main.py").exists():
+        assert main(["lite", "--out", str(lite)]) == 0
+    spec = {"pyodide": str(PYODIDE), "xlwings": str(Path(xlwings.__file__).parent), "lite": str(lite), "jobs": jobs}
+    (folder / f"jobs{tag}.json").write_text(json.dumps(spec, default=str))
+    done = subprocess.run(["node", str(HARNESS), str(folder / f"jobs{tag}.json"), str(folder / f"out{tag}.json")],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads((folder / f"out{tag}.json").read_text())
 
 
 def _big_tabel_3_4(folder: Path) -> Path:
@@ -165,3 +175,33 @@ def test_perbaiki_under_pyodide_writes_what_the_command_writes(pyodide_run, exam
             assert got == {a: v for a, (v, _) in contents(ws).items() if v is not None}
         else:
             assert contents(workbook[ws.title]) == contents(ws), ws.title
+
+
+def test_simpan_versi_then_bandingkan_under_pyodide_lists_what_bandingkan_lists(tmp_path, capsys):
+    """In xlwings Lite the older version is the one Simpan Versi kept: saved, the ten scripted changes made by hand,
+    then Bandingkan; its sheet Perubahan is the command's (``renja-xl bandingkan`` on the two files)."""
+    from test_bandingkan import scripted_changes
+    from test_buttons_bandingkan import COUNTS, same_changes
+
+    _needs_pyodide()
+    old, new = tmp_path / "renja_rancangan.xlsx", tmp_path / "renja_rancangan_akhir.xlsx"
+    shutil.copy(RENJA_EXAMPLE, old)
+    workbook = load_workbook(old)
+    scripted_changes(workbook)
+    workbook.save(new)
+    assert main(["bandingkan", str(old), str(new), "-o", str(tmp_path / "perubahan.xlsx")]) == 1
+
+    workbook = load_workbook(old)
+    for step, script in enumerate(("simpan_versi", "bandingkan")):
+        if script == "bandingkan":
+            scripted_changes(workbook)            # the user's edits, after the version was kept
+        out = _run_pyodide(tmp_path, [{"kind": "script", "name": script, **_excel_side(workbook, old.name)}], str(step))
+        actions = out["results"][0]["actions"]
+        alerts = [a["args"] for a in actions if a["func"] == "alert"]
+        apply_actions(workbook, [a for a in actions if a["func"] != "alert"])
+        assert len(alerts) == 1 and alerts[0][3] == "info", alerts
+    assert alerts[0][0].startswith("Dibandingkan dengan versi yang disimpan ")
+    assert "{berubah} isian berubah, {ditambah} baris ditambah, {dihapus} baris dihapus; {temuan} perubahan".format(
+        **COUNTS) in alerts[0][0]
+    assert workbook["renja-xl-versi"].sheet_state == "hidden"
+    same_changes(workbook, load_workbook(tmp_path / "perubahan.xlsx"))

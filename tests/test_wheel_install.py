@@ -91,7 +91,7 @@ def test_addin_from_the_installed_wheel_has_the_buttons_and_the_functions(venv):
         with zipfile.ZipFile(built[name]) as archive:
             ui = fromstring(archive.read("customUI/customUI.xml"))
         assert [el.get("label") for el in ui.iter() if el.tag.endswith("button")] == [
-            "Hitung", "Periksa", "Bersihkan", "Perbaiki", "Batalkan"]
+            "Hitung", "Periksa", "Bersihkan", "Perbaiki", "Batalkan", "Simpan Versi", "Bandingkan"]
 
 
 def same_code(args, cwd):

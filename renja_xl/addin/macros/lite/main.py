@@ -7,6 +7,8 @@ Scripts (the Run button, or a sheet button linked to the script):
     bersihkan  remove the marks and the results sheet
     perbaiki   numbers typed as text become numbers, arithmetic findings their formula
     batalkan   undo the latest perbaiki (every changed cell back, its two sheets removed)
+    simpan_versi  keep this version in a hidden sheet, to compare a later version with
+    bandingkan    what changed since the version kept: 'Perubahan' sheet, targets/pagu changed without catatan
 Worksheet functions: =RENJA_CAPAIAN(…), =RENJA_PREDIKAT(…), =RENJA_ANGKA(…), =RENJA_KODE(…)
 
 Everything here calls renja_xl, the same core the renja-xl command runs.
@@ -46,6 +48,18 @@ async def perbaiki(book: xw.Book):
 async def batalkan(book: xw.Book):
     """Batalkan Perbaiki terakhir: setiap sel yang diubah kembali seperti semula."""
     await buttons.batalkan_async(book)
+
+
+@script
+async def simpan_versi(book: xw.Book):
+    """Simpan versi buku kerja ini (lembar tersembunyi) sebagai pembanding untuk Bandingkan."""
+    await buttons.simpan_versi_async(book)
+
+
+@script
+async def bandingkan(book: xw.Book):
+    """Bandingkan dengan versi yang disimpan: lembar Perubahan, target/pagu berubah tanpa catatan penting."""
+    await buttons.bandingkan_async(book)
 
 
 @func
