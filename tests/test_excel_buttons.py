@@ -262,3 +262,23 @@ def test_the_remote_engine_of_xlwings_server_says_once_what_it_cannot_tell(capsy
     message = pressed.result.message
     assert pressed.result.ok and message.count(NO_FORMATS) == 1 and message.count(NO_FILLS) == 1
     assert pressed.result.calls == 1     # one number format asked, refused: never again
+
+
+@pytest.mark.parametrize("engine", ["lite", "desktop", "mac"])
+def test_a_targets_satuan_in_its_number_format_reads_as_check_reads_it(engine, tmp_path, capsys):
+    """``15`` under ``0 "jenis"`` is the target "15 jenis" (as perbaiki writes it): the satuan checks see it."""
+    import re
+
+    workbook = load_workbook(RENJA_EXAMPLE)
+    for ws in workbook:
+        for row in ws.iter_rows():
+            for c in row:
+                found = re.fullmatch(r"(\d+) (jenis|Dok|orang|Dokumen)", str(c.value or "").strip())
+                if found:
+                    c.value, c.number_format = int(found.group(1)), f'0 "{found.group(2)}"'
+    source = tmp_path / "satuan_di_format.xlsx"
+    workbook.save(source)
+    main(["check", str(source), "-o", str(tmp_path / "diperiksa.xlsx")])
+    workbook = load_workbook(source)
+    assert press("periksa", workbook, name=source.name, engine=engine).result.ok
+    same_as_checked_copy(workbook, load_workbook(tmp_path / "diperiksa.xlsx"))

@@ -337,16 +337,16 @@ def snapshot_of(facts: ClientFacts, name: str = "") -> WorkbookSnapshot:
     for sheet in facts.sheets.values():
         if sheet.name == MARKS_SHEET or is_version_title(sheet.name, sheet.values):
             continue
-        percent, decimals = set(), {}
+        percent, decimals, words = set(), {}, {}
         for (row, col), code in (sheet.formats or {}).items():
             i, j = row - sheet.top, col - sheet.left
             value = sheet.values[i][j] if 0 <= i < len(sheet.values) and 0 <= j < len(sheet.values[i]) else None
-            record_number_format(percent, decimals, (row, col), value, code)
+            record_number_format(percent, decimals, (row, col), value, code, words)
         rows = [trim_row(r) for r in sheet.values]
         while rows and not rows[-1]:
             rows.pop()
         sheets.append(SheetSnapshot(sheet.name, rows, top=sheet.top, left=sheet.left,
-                                    percent_cells=frozenset(percent), decimals=decimals))
+                                    percent_cells=frozenset(percent), decimals=decimals, format_words=words))
     return WorkbookSnapshot(sheets, name=name)
 
 
