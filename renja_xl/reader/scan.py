@@ -363,17 +363,19 @@ def _worded_target(value: float, shown: str, words: tuple, units: UnitVocabulary
 
 
 def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[str], units: UnitVocabulary,
-                words: Optional[tuple] = None) -> tuple[Any, tuple]:
+                words: Optional[tuple] = None, text_role: bool = False, number_role: bool = False) -> tuple[Any, tuple]:
+    """(value, notes) of a cell for its column's role; ``text_role``/``number_role``: the role is one of
+    :data:`_TEXT_ROLES`/:data:`_NUMBER_ROLES` (asked once per column: an enum's hash is a Python call)."""
     if raw is None:
         return None, ()
     kind = type(raw)
     if kind is str:
         if not raw.strip():
             return None, ()
-        if role in _TEXT_ROLES:
+        if text_role:
             return _single_spaced(raw), ()
     numeric = kind is int or kind is float
-    if numeric and role in _NUMBER_ROLES:
+    if numeric and number_role:
         return float(raw) * (100 if percent_format else 1), ()  # the common case, without parsing
     if numeric and role == Role.TARGET and not percent_format:
         worded = _worded_target(float(raw), display_text(raw), words, units) if words else None
@@ -418,8 +420,9 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
         table.notation = notation_of(v for vals in columns.values() for v in vals) or workbook_notation
         col_notation = {k: notation_of(vals) or table.notation for k, vals in columns.items()}
         mapped = set(table.columns.values())
-        plan = [(key, col, table.spec.column(key).role, col_notation.get(key), col_letter(col))
-                for key, col in table.columns.items()]
+        plan = [(key, col, role, col_notation.get(key), col_letter(col), role in _TEXT_ROLES, role in _NUMBER_ROLES,
+                 role == Role.URAIAN, role == Role.KODE)
+                for key, col, role in ((k, c, table.spec.column(k).role) for k, c in table.columns.items())]
         percent_cells, decimals, format_words = sheet.percent_cells, sheet.decimals, sheet.format_words
         table_left = table.left
         kode_parts = table.spec.kode_parts
@@ -427,26 +430,31 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
         for row in table.rows:
             values = sheet.row_values(row.number)
             width = len(values)
-            for key, col, role, notation, letters in plan:
+            number, cells = row.number, row.cells
+            for key, col, role, notation, letters, text_role, number_role, uraian, kode_role in plan:
                 j = col - sheet.left
                 raw = values[j] if 0 <= j < width else None
-                percent = (row.number, col) in percent_cells
-                words = format_words.get((row.number, col)) if format_words else None
-                value, notes = _parse_cell(role, raw, percent, notation, units, words)
-                if role == Role.URAIAN and isinstance(raw, str):
+                if raw is None:
+                    cells[key] = CellValue(f"{letters}{number}", None, "", None, ())
+                    continue
+                is_text = type(raw) is str
+                percent = not is_text and (number, col) in percent_cells
+                words = format_words.get((number, col)) if format_words and not is_text else None
+                value, notes = _parse_cell(role, raw, percent, notation, units, words, text_role, number_role)
+                if uraian and is_text:
                     embedded, name = split_embedded_kode(raw)
                     if embedded is not None and embedded.valid:
                         value = name
                         row.kode = row.kode or embedded
-                if role == Role.KODE and value is not None and value.valid:
+                if kode_role and value is not None and value.valid:
                     row.kode = value
-                if type(raw) is str:
+                if is_text:
                     shown = raw
                 elif words and isinstance(value, Target):
                     shown = value.text
                 else:
-                    shown = display_text(raw, percent, decimals.get((row.number, col)))
-                row.cells[key] = CellValue(f"{letters}{row.number}", raw, shown, value, notes)
+                    shown = display_text(raw, percent, decimals.get((number, col)))
+                cells[key] = CellValue(f"{letters}{number}", raw, shown, value, notes)
             if kode_parts:
                 joined = join_kode([values[table.columns[k] - sheet.left] if 0 <= table.columns[k] - sheet.left < width
                                     else None for k in kode_parts])
