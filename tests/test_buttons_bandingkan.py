@@ -41,8 +41,12 @@ COUNTS = {"berubah": 8, "ditambah": 1, "dihapus": 1, "temuan": 4}
 
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory):
-    """(old file, new file, the command's copy of new with its sheet Perubahan)."""
-    folder = tmp_path_factory.mktemp("versi")
+    return make_versions(tmp_path_factory.mktemp("versi"))
+
+
+def make_versions(folder):
+    """(old file, new file, the command's copy of new with its sheet Perubahan): the example and the example with
+    the ten scripted changes, in ``folder``."""
     old, new = folder / "renja_rancangan.xlsx", folder / "renja_rancangan_akhir.xlsx"
     shutil.copy(RENJA_EXAMPLE, old)
     workbook = load_workbook(RENJA_EXAMPLE)

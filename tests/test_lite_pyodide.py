@@ -181,16 +181,10 @@ def test_simpan_versi_then_bandingkan_under_pyodide_lists_what_bandingkan_lists(
     """In xlwings Lite the older version is the one Simpan Versi kept: saved, the ten scripted changes made by hand,
     then Bandingkan; its sheet Perubahan is the command's (``renja-xl bandingkan`` on the two files)."""
     from test_bandingkan import scripted_changes
-    from test_buttons_bandingkan import COUNTS, same_changes
+    from test_buttons_bandingkan import COUNTS, make_versions, same_changes
 
     _needs_pyodide()
-    old, new = tmp_path / "renja_rancangan.xlsx", tmp_path / "renja_rancangan_akhir.xlsx"
-    shutil.copy(RENJA_EXAMPLE, old)
-    workbook = load_workbook(old)
-    scripted_changes(workbook)
-    workbook.save(new)
-    assert main(["bandingkan", str(old), str(new), "-o", str(tmp_path / "perubahan.xlsx")]) == 1
-
+    old, _, expected = make_versions(tmp_path)
     workbook = load_workbook(old)
     for step, script in enumerate(("simpan_versi", "bandingkan")):
         if script == "bandingkan":
@@ -204,4 +198,4 @@ def test_simpan_versi_then_bandingkan_under_pyodide_lists_what_bandingkan_lists(
     assert "{berubah} isian berubah, {ditambah} baris ditambah, {dihapus} baris dihapus; {temuan} perubahan".format(
         **COUNTS) in alerts[0][0]
     assert workbook["renja-xl-versi"].sheet_state == "hidden"
-    same_changes(workbook, load_workbook(tmp_path / "perubahan.xlsx"))
+    same_changes(workbook, expected)

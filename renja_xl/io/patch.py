@@ -283,19 +283,13 @@ def _results_name(workbook: Workbook, wanted: str) -> tuple[str, bool]:
     that an earlier check wrote is replaced; any other sheet of that name is the user's
     and stays: the results go to ``Hasil Validasi (2)``, ``(3)``… instead.
     """
-    taken = {}
-    for el in workbook.sheets.findall(m("sheet")):
-        taken.setdefault(el.get("name", "").casefold(), el.get("name", ""))
-    n = 1
-    while True:
-        name = wanted if n == 1 else f"{wanted} ({n})"
-        existing = taken.get(name.casefold())
-        if existing is None:
-            return name, False
+    from ..results_sheet import free_name
+
+    def ours(existing: str) -> bool:
         part = workbook.parts.get(existing)
-        if existing == name and part is not None and part in workbook.package and _is_results_sheet(workbook, part):
-            return name, True
-        n += 1
+        return part is not None and part in workbook.package and _is_results_sheet(workbook, part)
+
+    return free_name(wanted, [el.get("name", "") for el in workbook.sheets.findall(m("sheet"))], ours)
 
 
 def _add_sheet(workbook: Workbook, styles: StyleBook, sheet: NewSheet, selected: bool = True) -> str:
