@@ -193,3 +193,26 @@ def test_simpan_versi_again_replaces_the_version(engine, capsys):
     assert [n for n in workbook.sheetnames if n.startswith(VERSION_SHEET)] == [VERSION_SHEET]
     same = press("bandingkan", workbook, engine=engine).result
     assert same.ok and same.counts == {"berubah": 0, "ditambah": 0, "dihapus": 0, "temuan": 0}, same.message
+
+
+from test_excel_perbaiki import _excel_cases, corpus  # noqa: E402,F401  (the hostile corpus, built once)
+
+
+@pytest.mark.parametrize("name", _excel_cases())
+def test_every_openable_hostile_case_through_simpan_versi_and_bandingkan(corpus, name, capsys):  # noqa: F811
+    """A result or one sentence for every case; a version of an unchanged book compares as no change; only
+    renja-xl's own sheets are added, every cell of the book stays as it was."""
+    workbook = load_workbook(corpus / name)
+    before, names = {ws.title: contents(ws) for ws in workbook}, list(workbook.sheetnames)
+    saved = press("simpan_versi", workbook, name=name)
+    assert len(saved.alerts) == 1 and "Traceback" not in saved.result.message
+    assert saved.result.ok or "Tidak ada tabel" in saved.result.message, saved.result.message
+    compared = press("bandingkan", workbook, name=name)
+    assert len(compared.alerts) == 1 and "Traceback" not in compared.result.message
+    if saved.result.ok:
+        assert compared.result.ok and compared.result.counts == {"berubah": 0, "ditambah": 0, "dihapus": 0,
+                                                                  "temuan": 0}, compared.result.message
+    else:
+        assert compared.result.message.startswith("Tidak ada versi lama"), compared.result.message
+    assert {ws.title: contents(ws) for ws in workbook if ws.title in before} == before
+    assert all(n.startswith((VERSION_SHEET, "Perubahan")) for n in set(workbook.sheetnames) - set(names))
