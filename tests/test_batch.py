@@ -441,3 +441,33 @@ def test_the_runner_hands_results_on_in_input_order_with_a_bounded_window():
     out = [r.file for r in runner.results(items)]
     assert out == [f"f{i}.xlsx" for i in range(100)]
     assert max(held) <= 5   # never more than the window in flight or waiting: memory flat in the number of files
+
+
+def test_a_dask_chunk_that_fails_costs_only_the_file_that_fails_again(folder, monkeypatch):
+    """Files travel to Dask workers in chunks; a chunk lost with its worker is retried file by file."""
+    distributed = pytest.importorskip("distributed")
+    from renja_xl.batch import runner as runner_module
+    from renja_xl.batch.worker import Task
+
+    original = runner_module.check_task
+
+    def fragile(task):
+        if "dinas_sosial" in task.path:
+            raise RuntimeError("pekerja hilang")   # what future.result() raises for a KilledWorker
+        return original(task)
+
+    monkeypatch.setattr(runner_module, "check_task", fragile)   # in-process workers: the chunk calls it too
+    region = [p for p in folder.files if p.parent.name == "wilayah_02"]
+    chosen = region[:10] + [p for p in region if "dinas_sosial" in p.name]
+    assert len(chosen) == 12
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) \
+            as cluster:
+        backend = runner_module.DaskBackend(cluster.scheduler_address, files=len(chosen))
+        backend.chunk = 4   # what 100 files or more get (12 files on 2 threads: chunks of 1)
+        results = list(runner_module.Runner(backend).results([Task(path=str(p)) for p in chosen]))
+    assert [r.file for r in results] == [str(p) for p in chosen]
+    for path, result in zip(chosen, results):
+        if "dinas_sosial" in path.name:
+            assert "RuntimeError di klaster Dask" in result.error and path.name in result.error
+        else:
+            assert result.error is None and result.findings

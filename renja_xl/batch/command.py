@@ -231,9 +231,10 @@ def run_check(args, limits) -> int:
     interrupted = False
 
     def done(result: FileResult) -> None:
-        progress.update(result)
-        if cache is not None and not result.cached and result.file in fingerprints:
-            cache.put(ResultCache.key(result.sha256, fingerprints[result.file], result.file), result)
+        with _DeferredInterrupt():   # Ctrl-C while a result goes into the cache: it goes in whole first
+            progress.update(result)
+            if cache is not None and not result.cached and result.file in fingerprints:
+                cache.put(ResultCache.key(result.sha256, fingerprints[result.file], result.file), result)
 
     runner = Runner(backend, on_done=done)
     status = {"unusable": False, "errors": False, "files": 0}

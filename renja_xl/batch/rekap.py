@@ -2,8 +2,11 @@
 
 While the files are checked, each result is reduced to its rows (one per file, one per
 finding, one per program) and appended to a spool file on disk (:class:`Spool`), so
-that memory does not grow with the number of files; the tables are built from the
-spool at the end:
+that memory does not grow with the number of files. At the end the tables of a row per
+file or per program are built from the spool as DataFrames, and the findings — a hundred
+a file — are read from the spool again while they are written (:class:`FindingRows`: the
+xlsx sheet by sheet with openpyxl's ``write_only``, its links written after the rows from
+another reading; csv row by row; parquet in row groups), so that they are never held:
 
 ========================  ==============================================================
 sheet (file)              rows
@@ -39,6 +42,7 @@ import os
 import pickle
 import tempfile
 from datetime import datetime
+from itertools import chain, islice
 from pathlib import Path
 from typing import Optional
 
@@ -46,6 +50,7 @@ from ..errors import InputError, OutputError
 from .result import FileResult
 
 EXCEL_MAX_ROWS = 1_048_576
+CHUNK_ROWS = 50_000   # findings per Parquet row group
 SEVERITY_LABEL = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
 FAMILIES = ("aritmetika", "pagu", "antartabel", "satuan", "kode", "kolom", "struktur", "nomenklatur", "mesin")
 RP = "#,##0"
@@ -135,10 +140,41 @@ def _link(target: str, base: Path, sheet: str = "", cell: str = "") -> str:
     return path
 
 
+TEMUAN_COLUMNS = ("Berkas", "Perangkat Daerah", "Dokumen", "Lembar", "Sel", "Aturan", "Keluarga", "Tingkat", "Pesan",
+                  "Nilai tertulis", "Nilai seharusnya", "Tabel", "Tautan")
+
+
+class FindingRows:
+    """The sheet *Temuan*: every finding of every file, read from the spool each time it is iterated, never held.
+
+    The other tables have a row per file or per program and are DataFrames; this one has a
+    row per finding (a hundred a file, millions for a province), so the writers take it
+    row by row (:func:`write_rekap`).
+    """
+
+    columns = TEMUAN_COLUMNS
+
+    def __init__(self, spool: Spool, count: int, names: dict, base: Path):
+        self.spool, self.count, self.names, self.base = spool, count, names, base
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        base, names = self.base, self.names
+        for row, found, _ in self.spool.read():
+            pd_name = names.get(row["pd"], row["pd"])
+            target = row["output"] or row["file"]
+            for sheet, cell, rule, family, severity, message, written, expected, table in found:
+                yield [row["file"], pd_name, row["dokumen"], sheet, cell, rule, family, severity, message, written,
+                       expected, table, _link(target, base, sheet, cell) if sheet and cell else ""]
+
+
 def build_tables(spool: Spool, cross, base: Path) -> dict:
-    """The rekap's tables as pandas DataFrames, keyed as :data:`SHEETS`."""
+    """The rekap's tables keyed as :data:`SHEETS`: DataFrames, and the findings as :class:`FindingRows`."""
     pd = require_pandas()
-    files, findings, programs = [], [], []
+    files, programs = [], []
+    finding_count = 0
     for number, (row, found, progs) in enumerate(spool.read(), start=1):
         ok = row["error"] is None
         files.append({
@@ -152,12 +188,7 @@ def build_tables(spool: Spool, cross, base: Path) -> dict:
             "Pagu n (Rp)": row["pagu_n"], "Pagu n+1 (Rp)": row["pagu_n1"], "Rata-rata capaian (%)": row["capaian"],
             "Detik": round(row["seconds"], 3), "Salinan diperiksa": row["output"] or "", "Judul": row["judul"],
             "SHA-256": row["sha256"]})
-        target = row["output"] or row["file"]
-        for sheet, cell, rule, family, severity, message, written, expected, table in found:
-            findings.append({"Berkas": row["file"], "Perangkat Daerah": row["pd"], "Dokumen": row["dokumen"],
-                             "Lembar": sheet, "Sel": cell, "Aturan": rule, "Keluarga": family, "Tingkat": severity,
-                             "Pesan": message, "Nilai tertulis": written, "Nilai seharusnya": expected,
-                             "Tabel": table, "Tautan": _link(target, base, sheet, cell) if sheet and cell else ""})
+        finding_count += len(found)
         for p in progs:
             programs.append({"Perangkat Daerah": row["pd"], "Dokumen": row["dokumen"], "Tahun": row["tahun"],
                              "Berkas": row["file"], "Kode": p.get("kode", ""), "Program": p.get("program", ""),
@@ -173,14 +204,12 @@ def build_tables(spool: Spool, cross, base: Path) -> dict:
                          "SHA-256"])
     berkas = pd.DataFrame(files, columns=berkas_columns)
     names = _pd_names(berkas["Perangkat Daerah"])   # one spelling per PD (Disnaker = Dinas Tenaga Kerja)
-    for frame_rows in (files, findings, programs):
+    for frame_rows in (files, programs):
         for row in frame_rows:
             row["Perangkat Daerah"] = names.get(row["Perangkat Daerah"], row["Perangkat Daerah"])
     berkas = pd.DataFrame(files, columns=berkas_columns)
     berkas["Tahun"] = berkas["Tahun"].astype("Int64")
-    temuan = pd.DataFrame(findings, columns=["Berkas", "Perangkat Daerah", "Dokumen", "Lembar", "Sel", "Aturan",
-                                             "Keluarga", "Tingkat", "Pesan", "Nilai tertulis", "Nilai seharusnya",
-                                             "Tabel", "Tautan"])
+    temuan = FindingRows(spool, finding_count, names, base)
     pagu_program = pd.DataFrame(programs, columns=["Perangkat Daerah", "Dokumen", "Tahun", "Berkas", "Kode", "Program",
                                                    "Target", "Pagu n (Rp)", "Pagu n+1 (Rp)", "Selisih n+1 - n (Rp)",
                                                    "Lembar", "Sel", "Tautan"])
@@ -286,124 +315,247 @@ def base_of(target: Path, fmt: str) -> Path:
 
 
 def write_rekap(tables: dict, target: Path, fmt: str, about: dict) -> list[Path]:
-    """Write the tables: one xlsx, or one csv/parquet file per table in the folder ``target``."""
+    """Write the tables: one xlsx, or one csv/parquet file per table in the folder ``target``.
+
+    The findings (:class:`FindingRows`) are read from the spool as they are written, in every
+    format: the rekap's memory does not grow with them.
+    """
+    from ..io.atomic import write_atomic
+
     if fmt == "xlsx":
-        data = excel_bytes(tables, about, target.parent)
-        _atomic(target, data)
+        write_atomic(target, lambda handle: write_xlsx(tables, about, target.parent, handle))
         return [target]
     folder = base_of(target, fmt)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"Folder rekap '{folder}' tidak dapat dibuat ({exc.strerror or exc}).") from None
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise InputError("--rekap-format parquet memerlukan pyarrow; pasang dengan: "
+                             "pip install 'renja-xl[batch]'") from None
     written = []
     for key, _ in SHEETS:
-        frame = tables[key]
         path = folder / f"{key}.{fmt}"
-        buffer = io.BytesIO()
-        if fmt == "csv":
-            buffer.write(frame.to_csv(index=False).encode("utf-8-sig"))
-        else:
-            try:
-                import pyarrow  # noqa: F401
-            except ImportError:
-                raise InputError("--rekap-format parquet memerlukan pyarrow; pasang dengan: "
-                                 "pip install 'renja-xl[batch]'") from None
-            frame = frame.copy()
-            frame.columns = [str(c) for c in frame.columns]
-            frame.to_parquet(buffer, index=False)
-        _atomic(path, buffer.getvalue())
+        write_atomic(path, lambda handle, table=tables[key]: (_csv if fmt == "csv" else _parquet)(table, handle))
         written.append(path)
     return written
 
 
-def _atomic(path: Path, data: bytes) -> None:
-    from ..io.atomic import why, write_bytes_atomic
+def _csv(table, handle) -> None:
+    """A table as CSV (UTF-8 with BOM, for Excel): a DataFrame at once, the findings row by row."""
+    if not isinstance(table, FindingRows):
+        handle.write(table.to_csv(index=False).encode("utf-8-sig"))
+        return
+    import csv
 
-    try:
-        write_bytes_atomic(path, data)
-    except OSError as exc:
-        raise OutputError(f"Rekap '{path}' tidak dapat ditulis ({why(exc)}).") from None
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    out = csv.writer(text, lineterminator="\n")
+    out.writerow(table.columns)
+    out.writerows(table)
+    text.flush()
+    text.detach()
 
 
-def excel_bytes(tables: dict, about: dict, base: Path) -> bytes:
-    pd = require_pandas()
-    buffer = io.BytesIO()
+def _parquet(table, handle) -> None:
+    """A table as Parquet: a DataFrame at once, the findings in row groups of :data:`CHUNK_ROWS`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not isinstance(table, FindingRows):
+        frame = table.copy()
+        frame.columns = [str(c) for c in frame.columns]
+        frame.to_parquet(handle, index=False)
+        return
+    schema = pa.schema([(name, pa.string()) for name in table.columns])
+    with pq.ParquetWriter(handle, schema) as out:
+        for chunk in _chunks(iter(table), CHUNK_ROWS):
+            out.write_batch(pa.record_batch(list(map(list, zip(*chunk))), schema=schema))
+        if len(table) == 0:
+            out.write_table(schema.empty_table())
+
+
+def _chunks(rows, size: int):
+    while True:
+        chunk = list(islice(rows, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+# --- the xlsx ---------------------------------------------------------------------------------------
+
+
+FREEZE = {"berkas": "C2", "temuan": "C2", "program_pd": "C2", "pagu_program": "B2"}
+LINKS = ("Tautan", "Berkas", "Salinan diperiksa")
+WRAPPED = ("Pesan", "Alasan")
+WIDTH_SAMPLE = 300   # rows read to fit a column's width
+
+
+def write_xlsx(tables: dict, about: dict, base: Path, handle) -> None:
+    """The rekap as one xlsx written sheet by sheet, row by row (openpyxl ``write_only``) into ``handle``."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
     truncated = {}
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for key, sheet in SHEETS:
-            frame = tables[key]
-            if len(frame) >= EXCEL_MAX_ROWS:
-                truncated[sheet] = len(frame)
-                frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
-            frame.to_excel(writer, sheet_name=sheet, index=False)
-        about_rows = [{"Keterangan": k, "Nilai": v} for k, v in about.items()]
-        about_rows += [{"Keterangan": f"lembar {s} dipotong", "Nilai": f"{n} baris; selengkapnya: --rekap-format csv"}
-                       for s, n in truncated.items()]
-        pd.DataFrame(about_rows, columns=["Keterangan", "Nilai"]).to_excel(writer, sheet_name="Tentang", index=False)
-        book = writer.book
-        for key, sheet in SHEETS:
-            _format(book[sheet], key, base)
-        _format(book["Tentang"], "tentang", base)
-        _chart(book["Temuan per PD"], len(tables["temuan_pd"]))
-    return buffer.getvalue()
+    for key, title in SHEETS:
+        table = tables[key]
+        rows = len(table)
+        if rows >= EXCEL_MAX_ROWS:
+            truncated[title] = rows
+        ws = _Sheet(book, key, title, [str(c) for c in table.columns], lambda t=table: _rows_of(t), base)
+        ws.write()
+        if key == "temuan_pd":
+            _chart(ws.ws, ws.headers, min(rows, EXCEL_MAX_ROWS - 1))
+    about_rows = [[k, v] for k, v in about.items()]
+    about_rows += [[f"lembar {s} dipotong", f"{n} baris; selengkapnya: --rekap-format csv"]
+                   for s, n in truncated.items()]
+    _Sheet(book, "tentang", "Tentang", ["Keterangan", "Nilai"], lambda: iter(about_rows), base).write()
+    book.save(handle)
 
 
-def _format(ws, key: str, base: Path) -> None:
-    from urllib.parse import quote
-
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    header_fill = PatternFill("solid", fgColor="1F4E78")
-    header_font = Font(bold=True, color="FFFFFF")
-    headers = [c.value for c in ws[1]]
-    for cell in ws[1]:
-        cell.font, cell.fill = header_font, header_fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    ws.row_dimensions[1].height = 30
-    ws.freeze_panes = {"berkas": "C2", "temuan": "C2", "program_pd": "C2", "pagu_program": "B2"}.get(key, "B2")
-    if ws.max_row >= 1 and ws.max_column >= 1:
-        ws.auto_filter.ref = ws.dimensions
-    links = {"Tautan", "Berkas", "Salinan diperiksa"}
-    for index, header in enumerate(headers, start=1):
-        name = str(header or "")
-        letter = get_column_letter(index)
-        fmt = RP if "(Rp)" in name or (key == "program_pd" and index > 2) else PCT if "(%)" in name else \
-            "0.000" if name == "Detik" else None
-        width = min(60, max([len(name) * 0.9 + 2] + [len(str(c.value)) + 2 for c in ws[letter][1:300]
-                                                      if c.value is not None]))
-        if name in ("Pesan", "Alasan"):
-            width = 80
-        elif fmt == RP:
-            width = max(width, 18)
-        ws.column_dimensions[letter].width = width
-        if fmt is None and name not in links and name not in ("Pesan", "Alasan"):
-            continue
-        for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
-            if fmt is not None and isinstance(cell.value, (int, float)):
-                cell.number_format = fmt
-            elif name in ("Pesan", "Alasan"):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            elif name in links and isinstance(cell.value, str) and cell.value:
-                target, location = str(cell.value), None
-                if name == "Tautan" and "#" in target:
-                    target, location = target.rsplit("#", 1)
-                    cell.value = location
-                elif name != "Tautan":
-                    target = _link(target, base)
-                cell.hyperlink = Hyperlink(ref=cell.coordinate, target=quote(target, safe="/:"), location=location)
-                cell.style = "Hyperlink"
+def _rows_of(table):
+    """A table's rows as lists: the findings as they are read, a DataFrame's without pandas' missing values."""
+    if isinstance(table, FindingRows):
+        return iter(table)
+    return ([None if _missing(v) else v for v in row] for row in table.itertuples(index=False, name=None))
 
 
-def _chart(ws, rows: int) -> None:
+def _missing(value) -> bool:
+    try:
+        return value is None or value != value or str(value) == "<NA>"
+    except (TypeError, ValueError):   # pandas.NA compares to nothing
+        return True
+
+
+class _Sheet:
+    """One sheet of the rekap, streamed: a bold frozen header with a filter, rupiah and percentage formats, widths
+    from the first rows, wrapped messages, links to the workbooks (written after the rows from a second reading of
+    the rows, so that neither rows nor links are held)."""
+
+    def __init__(self, book, key: str, title: str, headers: list, rows, base: Path):
+        self.ws = book.create_sheet(title)
+        self.key, self.headers, self.rows, self.base = key, headers, rows, base
+        self.formats = [self._format(i, name) for i, name in enumerate(headers, start=1)]
+        self.linked = [name in LINKS for name in headers]
+
+    def _format(self, index: int, name: str) -> Optional[str]:
+        if "(Rp)" in name or (self.key == "program_pd" and index > 2):
+            return RP
+        return PCT if "(%)" in name else "0.000" if name == "Detik" else None
+
+    def write(self) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        ws = self.ws
+        rows = self.rows()
+        head = list(islice(rows, WIDTH_SAMPLE))
+        for index, name in enumerate(self.headers):
+            width = max([len(name) * 0.9 + 2] + [len(str(r[index])) + 2 for r in head if r[index] is not None])
+            width = 80 if name in WRAPPED else max(min(60, width), 18 if self.formats[index] == RP else 0)
+            ws.column_dimensions[get_column_letter(index + 1)].width = width
+        ws.freeze_panes = FREEZE.get(self.key, "B2")
+        ws.row_dimensions[1].height = 30
+        font, fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E78")
+        wrap, top = Alignment(wrap_text=True, vertical="center"), Alignment(wrap_text=True, vertical="top")
+        header = []
+        for name in self.headers:
+            cell = WriteOnlyCell(ws, name)
+            cell.font, cell.fill, cell.alignment = font, fill, wrap
+            header.append(cell)
+        ws.append(header)
+        self._links_after_the_rows()
+        count = 0
+        for values in chain(head, rows):
+            if count == EXCEL_MAX_ROWS - 1:
+                break
+            row = []
+            for index, value in enumerate(values):
+                name = self.headers[index]
+                if self.linked[index] and isinstance(value, str) and value:
+                    cell = WriteOnlyCell(ws, self._shown(name, value))
+                    cell.style = "Hyperlink"
+                elif name in WRAPPED and value:
+                    cell = WriteOnlyCell(ws, value)
+                    cell.alignment = top
+                elif self.formats[index] is not None and isinstance(value, (int, float)):
+                    cell = WriteOnlyCell(ws, value)
+                    cell.number_format = self.formats[index]
+                else:
+                    cell = value
+                row.append(cell)
+            ws.append(row)
+            count += 1
+        ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(self.headers)))}{count + 1}"
+
+    @staticmethod
+    def _shown(name: str, value: str) -> str:
+        """What a link cell shows: the place in the workbook for Tautan (``path#'Sheet'!A1``), else the path."""
+        return value.rsplit("#", 1)[1] if name == "Tautan" and "#" in value else value
+
+    def _target(self, name: str, value: str) -> tuple:
+        """(file, place) a link cell opens."""
+        from urllib.parse import quote
+
+        target, location = value, None
+        if name == "Tautan" and "#" in value:
+            target, location = value.rsplit("#", 1)
+        elif name != "Tautan":
+            target = _link(value, self.base)
+        return quote(target, safe="/:"), location
+
+    def _links(self):
+        """(cell, file, place) of every link, from a fresh reading of the rows."""
+        from openpyxl.utils import get_column_letter
+
+        columns = [(i, get_column_letter(i + 1), name) for i, name in enumerate(self.headers) if self.linked[i]]
+        if not columns:
+            return
+        for number, values in enumerate(islice(self.rows(), EXCEL_MAX_ROWS - 1), start=2):
+            for index, letter, name in columns:
+                value = values[index]
+                if isinstance(value, str) and value:
+                    yield (f"{letter}{number}", *self._target(name, value))
+
+    def _links_after_the_rows(self) -> None:
+        """The sheet's links written where they belong, after the rows, as they are read again (openpyxl would hold
+        a Hyperlink object for each cell until the end); one relationship per workbook linked, not per link."""
+        from openpyxl.packaging.relationship import Relationship
+        from openpyxl.worksheet.hyperlink import Hyperlink
+
+        writer = self.ws._writer   # made by the header row: openpyxl 3.1's streaming worksheet writer
+
+        def write_hyperlinks() -> None:
+            relations: dict = {}
+            xf = element = None
+            for ref, target, location in self._links():
+                if xf is None:
+                    xf = writer.xf.send(True)
+                    element = xf.element("hyperlinks")
+                    element.__enter__()
+                if target not in relations:
+                    relation = Relationship(type="hyperlink", TargetMode="External", Target=target)
+                    writer._rels.append(relation)
+                    relations[target] = relation.id
+                xf.write(Hyperlink(ref=ref, id=relations[target], location=location).to_tree())
+            if xf is not None:
+                element.__exit__(None, None, None)
+                writer.xf.send(None)
+
+        writer.write_hyperlinks = write_hyperlinks
+
+
+def _chart(ws, headers: list, rows: int) -> None:
     """A native stacked bar chart of the findings per PD, beside the table."""
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.utils import get_column_letter
 
     if rows == 0:
         return
-    headers = [c.value for c in ws[1]]
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "stacked"
@@ -424,7 +576,7 @@ def _chart(ws, rows: int) -> None:
         series.graphicalProperties.line.solidFill = colour
     chart.height = max(7.5, 0.6 * rows + 3)
     chart.width = 22
-    ws.add_chart(chart, f"{chr(ord('A') + len(headers) + 1)}2")
+    ws.add_chart(chart, f"{get_column_letter(len(headers) + 2)}2")
 
 
 def about(inputs: list, files: int, unusable: int, interrupted: bool, elapsed: float, extra: Optional[dict] = None):

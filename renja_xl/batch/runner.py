@@ -102,6 +102,7 @@ class PoolBackend:
         self.window = max(16, 8 * jobs)
         self._pool = None
         if eager:
+            warm_worker()   # imported once here rather than in every process
             self._executor(fork=True).submit(int)   # with fork, every process starts on this first submit
 
     def _executor(self, fork: bool = False):
@@ -164,12 +165,65 @@ class PoolBackend:
             self._pool = None
 
 
+def check_chunk(tasks: list) -> list:
+    """Several files' tasks in one go (one round trip to a Dask worker for a few 15-ms files)."""
+    return [check_task(task) for task in tasks]
+
+
+def warm_worker() -> int:
+    """Import what checking a file imports on its first file (the reader, the rules, the rekap's figures, the
+    recognition of renja-xl's own report sheets): once in the parent before the pool's processes are forked, so
+    that each does not import them again, or on each Dask worker of a cluster."""
+    from .. import bandingkan, perbaiki  # noqa: F401  (their report sheets are passed over by the reader)
+    from ..io import files  # noqa: F401
+    from ..rules import all_rules
+    from . import summary  # noqa: F401
+
+    all_rules()
+    return os.getpid()
+
+
+class _Chunk:
+    """Files sent to a Dask worker as one task; its results are fetched once and handed out file by file."""
+
+    __slots__ = ("tasks", "future", "results", "left")
+
+    def __init__(self):
+        self.tasks: list = []
+        self.future = None
+        self.results: Optional[list] = None
+        self.left = 0
+
+
+class _Share:
+    """One file's place in a chunk: what the runner holds as the file's future."""
+
+    __slots__ = ("chunk", "index")
+
+    def __init__(self, chunk: _Chunk, index: int):
+        self.chunk, self.index = chunk, index
+
+    def done(self) -> bool:
+        return self.chunk.future is not None and self.chunk.future.done()
+
+    def cancelled(self) -> bool:
+        return self.chunk.future is not None and self.chunk.future.cancelled()
+
+
 class DaskBackend:
-    """The same tasks on an existing ``dask.distributed`` cluster; workers read the files, results travel back."""
+    """The same tasks on an existing ``dask.distributed`` cluster; workers read the files, results travel back.
+
+    Files go to the workers in chunks of up to :attr:`CHUNK` (fewer when there are few files
+    for the threads): a round trip through the scheduler costs milliseconds, a file takes
+    tens of them, so one task per file spends a tenth of the cluster on scheduling. A chunk
+    that fails (a worker lost) is not a loss of its files: each is retried alone, and only
+    the file that fails again is a row with the reason.
+    """
 
     name = "dask"
+    CHUNK = 8
 
-    def __init__(self, address: str):
+    def __init__(self, address: str, files: int = 0):
         try:
             from distributed import Client
         except ImportError:
@@ -186,35 +240,71 @@ class DaskBackend:
                 from None
         threads = sum(self.client.nthreads().values()) or 1
         self.slots = threads
-        # a round trip to the scheduler takes milliseconds: more files queued keep the workers busy
-        self.window = max(32, 8 * threads)
+        # at least four chunks a thread over the run, so that the last chunks end together
+        self.chunk = max(1, min(self.CHUNK, files // (4 * threads))) if files else self.CHUNK
+        # four chunks a thread in flight or waiting for their turn: the next ones are queued on the worker while
+        # one runs, and a slow chunk at the head of the order does not leave the other threads without work
+        self.window = max(32, 4 * self.chunk * threads)
+        self._open = _Chunk()
 
-    def submit(self, task: Task):
-        return self.client.submit(check_task, task, pure=False)
+    def submit(self, task: Task) -> _Share:
+        share = _Share(self._open, len(self._open.tasks))
+        self._open.tasks.append(task)
+        if len(self._open.tasks) >= self.chunk:
+            self._flush()
+        return share
+
+    def _flush(self) -> None:
+        chunk, self._open = self._open, _Chunk()
+        if chunk.tasks:
+            chunk.left = len(chunk.tasks)
+            chunk.future = self.client.submit(check_chunk, chunk.tasks, pure=False)
 
     def wait_any(self, pending) -> set:
         from distributed import wait as dask_wait
 
+        self._flush()
+        futures = {share.chunk.future for share in pending}
         with self.client.as_current():
-            done, _ = dask_wait(list(pending), return_when="FIRST_COMPLETED")
-        return set(done)
+            done, _ = dask_wait(list(futures), return_when="FIRST_COMPLETED")
+        return {share for share in pending if share.chunk.future in done}
 
-    def outcome(self, future, task: Task) -> Optional[FileResult]:
+    def outcome(self, share: _Share, task: Task) -> Optional[FileResult]:
+        """The file's result, or None when its chunk failed (the runner then retries the file alone)."""
+        chunk = share.chunk
+        try:
+            if chunk.results is None:
+                try:
+                    chunk.results = chunk.future.result()
+                except KeyboardInterrupt:
+                    raise
+                except Exception as exc:  # KilledWorker, a lost connection
+                    chunk.results = [None] * len(chunk.tasks) if len(chunk.tasks) > 1 else \
+                        [crashed(task, f"{type(exc).__name__} di klaster Dask")]
+            return chunk.results[share.index]
+        finally:
+            chunk.left -= 1
+            if chunk.left <= 0:
+                chunk.future.release()
+                chunk.results = chunk.tasks = None
+
+    def retry_alone(self, task: Task) -> FileResult:
+        """A file of a failed chunk, alone: a file that fails again gets that as its reason."""
+        future = self.client.submit(check_task, task, pure=False)
         try:
             return future.result()
         except KeyboardInterrupt:
             raise
-        except Exception as exc:  # KilledWorker, a lost connection: this file's row
+        except Exception as exc:  # noqa: BLE001 - KilledWorker, a lost connection: this file's row
             return crashed(task, f"{type(exc).__name__} di klaster Dask")
         finally:
             future.release()
 
-    def retry_alone(self, task: Task) -> FileResult:  # pragma: no cover - outcome never asks for a retry
-        return crashed(task, "klaster Dask")
-
     def cancel(self, pending) -> None:
+        self._open = _Chunk()
+        futures = list({share.chunk.future for share in pending if share.chunk.future is not None})
         try:
-            self.client.cancel(list(pending))
+            self.client.cancel(futures)
         except Exception:  # noqa: BLE001 - the cluster may be gone already
             pass
 
@@ -327,7 +417,7 @@ class Runner:
 
 def make_backend(jobs: int, dask_address: Optional[str], files: int):
     if dask_address:
-        return DaskBackend(dask_address)
+        return DaskBackend(dask_address, files)
     if jobs <= 1 or files <= 1:
         return InlineBackend()
     return PoolBackend(min(jobs, files))
