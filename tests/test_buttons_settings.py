@@ -53,7 +53,7 @@ def test_periksa_with_rules_switched_in_the_settings_sheet_gives_what_check_give
     expected = load_workbook(tmp_path / "diperiksa.xlsx")
     workbook = load_workbook(source)
     pressed = press("periksa", workbook, name=source.name, engine=engine)
-    assert pressed.result.ok, pressed.result.message
+    assert pressed.result.ok and pressed.result.message.endswith("Pengaturan dibaca dari lembar renja_xl.conf.")
     same_as_checked_copy(workbook, expected)
     plain = press("periksa", load_workbook(RENJA_EXAMPLE), name=source.name, engine=engine).result
     assert pressed.result.counts != plain.counts     # the settings changed what was found
@@ -70,7 +70,7 @@ def test_periksa_reads_renja_xl_ini_beside_a_saved_workbook_as_check_does(tmp_pa
     workbook = load_workbook(source)
     excel = DesktopExcel(workbook, source.name, fullname=str(source))
     result = buttons.periksa(excel.book)
-    assert result.ok, result.message
+    assert result.ok and result.message.endswith(f"Pengaturan dibaca dari {tmp_path / 'renja-xl.ini'}."), result.message
     same_as_checked_copy(workbook, expected)
     assert {"RXL802", "RXL803"} <= {r[2] for r in _results(workbook)[3:]}   # the nomenclature was read
 
@@ -87,7 +87,8 @@ def test_the_add_ins_settings_sheet_applies_when_the_workbook_has_none(tmp_path,
     workbook = load_workbook(source)
     excel = DesktopExcel(workbook, source.name)
     DesktopExcel(addin, "renja_xl.xlam", app=excel.book_impl.app, addin=True)
-    assert buttons.periksa(excel.book).ok
+    result = buttons.periksa(excel.book)
+    assert result.ok and result.message.endswith("dari lembar renja_xl.conf add-in renja_xl.xlam."), result.message
     same_as_checked_copy(workbook, load_workbook(tmp_path / "diperiksa.xlsx"))
 
 

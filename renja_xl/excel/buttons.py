@@ -186,7 +186,7 @@ async def _periksa(book, reads: Reads, number_formats: Optional[dict] = None,
         write_sheet(book, sheet, report)
     record_marks(book, MARKS_SHEET, [[e.sheet, e.address, originals.get((e.sheet, e.row, e.col)) or "",
                                       1 if (e.sheet, e.address) in noted else 0] for e in edits.cells])
-    message = report.with_notes(f"{counts_text(counts)}; lihat lembar {results}.")
+    message = report.with_notes(settings.said(f"{counts_text(counts)}; lihat lembar {results}."))
     return ButtonResult(message, ok=True, counts=counts, skipped=report.skipped)
 
 
@@ -369,8 +369,8 @@ async def _perbaiki(book, reads: Reads, number_formats: Optional[dict] = None) -
         if not sheet.hidden:
             summary = sheet.name
     _activate(book, summary)
-    message = report.with_notes(f"{plan.sentence()}; rinciannya di lembar {summary}. Tekan Batalkan untuk "
-                                "mengembalikan semuanya.")
+    message = report.with_notes(settings.said(f"{plan.sentence()}; rinciannya di lembar {summary}. Tekan Batalkan "
+                                              "untuk mengembalikan semuanya."))
     return ButtonResult(message, counts=plan.counts(), skipped=report.skipped)
 
 
@@ -573,8 +573,8 @@ async def _bandingkan(book, reads: Reads, number_formats: Optional[dict] = None,
     write_sheet(book, sheet, report)
     _activate(book, sheet.name)
     counts = result.counts()
-    message = report.with_notes(f"Dibandingkan dengan {old.label}: {result.sentence()}; rinciannya, dengan tautan ke "
-                                f"setiap sel, di lembar {sheet.name}.")
+    message = report.with_notes(settings.said(f"Dibandingkan dengan {old.label}: {result.sentence()}; rinciannya, "
+                                              f"dengan tautan ke setiap sel, di lembar {sheet.name}."))
     return ButtonResult(message, counts=counts, skipped=report.skipped)
 
 

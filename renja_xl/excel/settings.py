@@ -54,6 +54,10 @@ class ButtonSettings:
     source: str = ""                   # where they were read from ("" for the defaults)
     keys: dict = field(default_factory=dict)
 
+    def said(self, message: str) -> str:
+        """A button's message, followed by where its settings came from (nothing for the defaults)."""
+        return f"{message} Pengaturan dibaca dari {self.source}." if self.source else message
+
 
 def _folder_of(book) -> Optional[Path]:
     """The folder of a workbook saved on this computer; None in xlwings Lite, for a new book or a web address."""
@@ -100,11 +104,14 @@ def _settings_sheet(book) -> tuple:
     """(the pairs of the first settings sheet holding renja-xl keys, where it is) or ({}, "")."""
     from .writer import sheet_map
 
+    from .client import engine_name
+
     places = [(book, f"lembar {SETTINGS_SHEET}")]
-    try:
-        places.append((book.app.books[ADDIN_BOOK], f"lembar {SETTINGS_SHEET} add-in {ADDIN_BOOK}"))
-    except Exception:  # noqa: BLE001 - no add-in open (xlwings Lite, the remote engine): the book's own sheet only
-        pass
+    if engine_name(book) == "excel":    # xlwings Lite and Server have no add-in: the book's own sheet only
+        try:
+            places.append((book.app.books[ADDIN_BOOK], f"lembar {SETTINGS_SHEET} add-in {ADDIN_BOOK}"))
+        except Exception:  # noqa: BLE001 - the add-in is not open (a template's own buttons)
+            pass
     for place, where in places:
         sheet = sheet_map(place).get(SETTINGS_SHEET) if place is book else _sheet_named(place, SETTINGS_SHEET)
         if sheet is None:
