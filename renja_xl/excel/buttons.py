@@ -27,7 +27,7 @@ from typing import Optional
 
 from ..errors import RenjaXLError
 from .client import (MARKS_SHEET, NO_FILLS, NO_FORMATS, FormatsUnknown, Reads, block_formats, cell_formulas,
-                     engine_name, read_book, reads_for, run_sync, used_values)
+                     engine_name, read_book, reads_for, run_sync, values_from_a1)
 from .writer import (WriteReport, add_conditional_colours, add_notes, delete_sheets, record_marks, sheet_map,
                      sheets_changed, write_cells, write_colours, write_sheet)
 
@@ -229,11 +229,12 @@ async def _bersihkan(book, reads: Reads) -> ButtonResult:
 def own_results_sheets(book) -> list:
     """The results sheets renja-xl wrote in the book (``Hasil Validasi``, ``Hasil Validasi (2)``…), known by
     name and title: a user's own sheet of that name is not among them."""
-    from ..results_sheet import base_name, is_results_sheet
     from ..edits import RESULTS_SHEET
+    from ..results_sheet import base_name, is_results_sheet
 
-    return [name for name, sheet in sheet_map(book).items()
-            if base_name(name).casefold() == RESULTS_SHEET.casefold() and is_results_sheet(name, sheet.range("A1").value)]
+    return [name for name, sheet in sheet_map(book).items()   # the name first: A1 is read of candidates only
+            if base_name(name).casefold() == RESULTS_SHEET.casefold()
+            and is_results_sheet(name, sheet.range("A1").value)]
 
 
 def _beside_users_sheets(book, edits) -> str:
@@ -382,9 +383,7 @@ async def _batalkan(book, reads: Reads) -> ButtonResult:
     name = latest_undo(sheets)
     record = None
     if name is not None:
-        values, top, left = used_values(sheets[name])
-        rows = [[None] * (left - 1) + list(row) for row in [[]] * (top - 1) + values]
-        record = read_undo(name, rows)
+        record = read_undo(name, values_from_a1(sheets[name]))
     if record is None:
         return ButtonResult(f"Buku kerja ini tidak memuat catatan pembatalan Perbaiki (lembar tersembunyi "
                             f"'{name or UNDO_SHEET}'); tidak ada yang dapat dibatalkan.", ok=False)
@@ -431,8 +430,7 @@ def _saved_versions(book) -> dict:
     out = {}
     for name, sheet in sheet_map(book).items():
         if base_name(name) == VERSION_SHEET:
-            values, top, left = used_values(sheet)
-            values = [[None] * (left - 1) + list(row) for row in [[]] * (top - 1) + values]
+            values = values_from_a1(sheet)
             if is_version_title(name, values):
                 out[name] = values
     return out

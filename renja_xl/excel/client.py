@@ -208,6 +208,12 @@ def used_values(sheet) -> tuple[list, int, int]:
     return [[_cell(v) for v in row] for row in values], used.row, used.column
 
 
+def values_from_a1(sheet) -> list:
+    """A sheet's used values as rows from A1 (empty rows and cells before the used range), in one read."""
+    values, top, left = used_values(sheet)
+    return [[None] * (left - 1) + list(row) for row in [[]] * (top - 1) + values]
+
+
 def read_values(book, reads: Reads) -> ClientFacts:
     from .writer import sheet_map
 

@@ -72,13 +72,10 @@ def _folder_of(book) -> Optional[Path]:
 
 def sheet_pairs(sheet) -> dict:
     """{key (lower case): value} of a settings sheet, read as xlwings reads it: column A down to the first empty key."""
-    from .client import used_values
+    from .client import values_from_a1
 
-    values, top, left = used_values(sheet)
     pairs: dict = {}
-    if left > 1:
-        return pairs
-    for row in [[]] * (top - 1) + values:
+    for row in values_from_a1(sheet):
         key = row[0] if row else None
         if key is None or str(key).strip() == "":
             break
