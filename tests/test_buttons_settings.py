@@ -134,3 +134,40 @@ def test_a_wrong_setting_is_one_sentence_and_nothing_changes(engine, rows, says,
         assert not pressed.result.ok and says in pressed.result.message, pressed.result.message
         assert len(pressed.alerts) == 1 and "Traceback" not in pressed.result.message
         assert {ws.title: contents(ws) for ws in workbook} == before
+
+
+KOLOM = ("concept,role,spellings\npagu,pagu,pagu geser\nrealisasi_anggaran,pagu,realisasi geser\n"
+         "persen_anggaran,percent,serapan geser\n")
+
+
+def test_a_column_vocabulary_named_in_the_settings_sheet_makes_a_table_understood(tmp_path, capsys):
+    """``kolom`` (beside the workbook): an agency's own spelling "Pagu Geser" read as pagu, as check reads it."""
+    (tmp_path / "kolom_saya.csv").write_text(KOLOM, encoding="utf-8")
+    workbook = Workbook()
+    for row in [["Uraian", "Pagu Geser", "Realisasi Geser", "Serapan Geser"], ["Program A", 1000, 500, 40]]:
+        workbook.active.append(row)
+    plain = tmp_path / "anggaran_polos.xlsx"
+    workbook.save(plain)
+    refused = buttons.periksa(DesktopExcel(load_workbook(plain), plain.name, fullname=str(plain)).book)
+    assert not refused.ok and "tidak ada yang diperiksa" in refused.message    # "Pagu Geser" is no known spelling
+    source = _with_sheet(tmp_path / "anggaran.xlsx", [["kolom", "kolom_saya.csv"]], source=plain)
+    (tmp_path / "aturan.ini").write_text(f"[renja_xl]\nkolom = {tmp_path / 'kolom_saya.csv'}\n", encoding="utf-8")
+    assert main(["check", str(source), "--config", str(tmp_path / "aturan.ini"), "-o",
+                 str(tmp_path / "diperiksa.xlsx")]) == 1
+    workbook = load_workbook(source)
+    result = buttons.periksa(DesktopExcel(workbook, source.name, fullname=str(source)).book)
+    assert result.ok and result.counts.get("error") == 1, result.message   # D2: 500 of 1000 is 50%, not 40
+    same_as_checked_copy(workbook, load_workbook(tmp_path / "diperiksa.xlsx"))
+
+
+def test_a_unit_vocabulary_named_in_the_settings_sheet_is_used_as_check_uses_it(tmp_path, capsys):
+    """``satuan`` (beside the workbook): "m2" and "m3" made one unit, one RXL405 fewer, as check with that file."""
+    (tmp_path / "satuan_saya.csv").write_text("unit,kind,spellings\nm2,count,m2|m3\n", encoding="utf-8")
+    source = _with_sheet(tmp_path / "renja.xlsx", [["satuan", "satuan_saya.csv"]])
+    (tmp_path / "aturan.ini").write_text(f"[renja_xl]\nsatuan = {tmp_path / 'satuan_saya.csv'}\n", encoding="utf-8")
+    main(["check", str(source), "--config", str(tmp_path / "aturan.ini"), "-o", str(tmp_path / "diperiksa.xlsx")])
+    workbook = load_workbook(source)
+    result = buttons.periksa(DesktopExcel(workbook, source.name, fullname=str(source)).book)
+    plain = buttons.periksa(DesktopExcel(load_workbook(RENJA_EXAMPLE), source.name).book)
+    assert result.ok and result.counts["warning"] == plain.counts["warning"] - 1, result.message
+    same_as_checked_copy(workbook, load_workbook(tmp_path / "diperiksa.xlsx"))

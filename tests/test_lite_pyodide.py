@@ -27,6 +27,7 @@ from renja_xl.cli import main
 from xlwings_client import _fill_hex, apply_actions, payload, same_as_checked_copy, same_as_filled
 
 from pasted import build_pasted
+from test_buttons_settings import RULES_INI, RULES_SHEET, _with_sheet
 
 PYODIDE = Path(os.environ.get("RENJA_XL_PYODIDE", ROOT / "build" / "pyodide" / "node_modules" / "pyodide"))
 HARNESS = Path(__file__).resolve().parent / "lite_pyodide.mjs"
@@ -64,6 +65,9 @@ def pyodide_run(tmp_path_factory):
         source = build_pasted(example, folder / f"{example}_tempel.xlsx")
         books[(example + "_tempel", "perbaiki")] = workbook = load_workbook(source)
         jobs.append({"kind": "script", "name": "perbaiki", **_excel_side(workbook, source.name)})
+    conf = _with_sheet(folder / "renja_pengaturan.xlsx", RULES_SHEET)   # rules switched in the renja_xl.conf sheet
+    books[("renja_conf", "periksa")] = workbook = load_workbook(conf)
+    jobs.append({"kind": "script", "name": "periksa", **_excel_side(workbook, conf.name)})
     jobs += [{"kind": "function", "name": name, "args": args} for name, args, _ in FUNCTIONS]
     out = _run_pyodide(folder, jobs)
     results = iter(out["results"])
@@ -71,7 +75,7 @@ def pyodide_run(tmp_path_factory):
     functions = [next(results) for _ in FUNCTIONS]
     print(f"Pyodide {out['pyodide']} (Python {out['python']}): {out['ms']} ms for {len(jobs)} jobs, "
           f"of which {scripts[('t34', 'periksa')]['ms']} ms Periksa on the 10,000-row Tabel 3.4")
-    return {"books": books, "scripts": scripts, "functions": functions, "out": out, "big": big}
+    return {"books": books, "scripts": scripts, "functions": functions, "out": out, "big": big, "conf": conf}
 
 
 def _needs_pyodide() -> None:
@@ -175,6 +179,15 @@ def test_perbaiki_under_pyodide_writes_what_the_command_writes(pyodide_run, exam
             assert got == {a: v for a, (v, _) in contents(ws).items() if v is not None}
         else:
             assert contents(workbook[ws.title]) == contents(ws), ws.title
+
+
+def test_periksa_under_pyodide_reads_the_settings_sheet_as_check_reads_renja_xl_ini(pyodide_run, tmp_path, capsys):
+    (tmp_path / "aturan.ini").write_text(RULES_INI, encoding="utf-8")
+    main(["check", str(pyodide_run["conf"]), "--config", str(tmp_path / "aturan.ini"), "-o",
+          str(tmp_path / "diperiksa.xlsx")])
+    workbook, alerts, _ = _applied(pyodide_run, "renja_conf", "periksa")
+    assert len(alerts) == 1 and alerts[0][0].endswith("Pengaturan dibaca dari lembar renja_xl.conf."), alerts
+    same_as_checked_copy(workbook, load_workbook(tmp_path / "diperiksa.xlsx"))
 
 
 def test_simpan_versi_then_bandingkan_under_pyodide_lists_what_bandingkan_lists(tmp_path, capsys):
