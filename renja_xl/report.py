@@ -34,38 +34,50 @@ class FileReport:
         return any(f.severity == Severity.ERROR for f in self.findings)
 
     def to_dict(self) -> dict:
+        return {key: value if isinstance(value, (list, dict, str, type(None))) else list(value)
+                for key, value in self.json_fields()}
+
+    def json_fields(self) -> list:
+        """(key, value) of the JSON object; the findings as an iterator, each made into a dict when written."""
         if self.error is not None:
-            return {"file": self.file, "error": self.error}
-        return {
-            "file": self.file,
-            "tables": [table_dict(t) for t in self.tables],
-            "findings": [f.to_dict() for f in self.findings],
-            "summary": self.summary(),
-        }
+            return [("file", self.file), ("error", self.error)]
+        return [("file", self.file), ("tables", [table_dict(t) for t in self.tables]),
+                ("findings", (f.to_dict() for f in self.findings)), ("summary", self.summary())]
 
 
-def json_lines(data: dict, margin: str = "  ") -> Iterator[str]:
-    """A file's JSON object as lines: a key per line, and each table and finding of a list on a line of its own.
+def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iterator[str]:
+    """A file's JSON object as lines: a key per line, each item of a list (or an iterator) on a line of its own.
 
-    The same JSON as ``json.dumps(data)``, readable (one finding per line, for grep), and
-    written piece by piece by the C encoder: indenting every value takes the pure-Python
-    encoder, five times slower, and holds the whole text at once.
+    The same JSON as ``json.dumps(dict(fields))``, readable (one finding per line, for
+    grep), and written piece by piece by the C encoder: indenting every value takes the
+    pure-Python encoder, five times slower, and holds the whole text at once; an iterator
+    (the findings) is never held as a list of dicts either.
     """
     inner = margin + "  "
-    keys = list(data)
+    fields = list(fields)
     yield margin + "{"
-    for i, key in enumerate(keys):
-        value, comma = data[key], "," if i < len(keys) - 1 else ""
+    for i, (key, value) in enumerate(fields):
+        comma = "," if i < len(fields) - 1 else ""
         name = json.dumps(key, ensure_ascii=False)
-        if isinstance(value, list) and value:
+        if isinstance(value, (list, tuple)) or hasattr(value, "__next__"):
+            items = iter(value)
+            first = next(items, _NOTHING)
+            if first is _NOTHING:
+                yield f"{inner}{name}: []{comma}"
+                continue
             yield f"{inner}{name}: ["
-            last = len(value) - 1
-            for j, item in enumerate(value):
-                yield f"{inner}  {json.dumps(item, ensure_ascii=False)}{',' if j < last else ''}"
+            line = json.dumps(first, ensure_ascii=False)
+            for item in items:
+                yield f"{inner}  {line},"
+                line = json.dumps(item, ensure_ascii=False)
+            yield f"{inner}  {line}"
             yield f"{inner}]{comma}"
         else:
             yield f"{inner}{name}: {json.dumps(value, ensure_ascii=False)}{comma}"
     yield margin + "}"
+
+
+_NOTHING = object()
 
 
 def table_dict(table) -> dict:

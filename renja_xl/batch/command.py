@@ -44,21 +44,24 @@ class JsonStream:
         self.count = 0
         self.compact = compact
 
-    def add(self, data: dict) -> None:
+    def add(self, report) -> None:
+        """Write one file's :class:`~renja_xl.report.FileReport`."""
         from ..report import json_lines
 
         out = self.out or sys.stdout
         out.write("[\n" if self.count == 0 else ",\n")
         if self.compact:
-            out.write(json.dumps(data, ensure_ascii=False))
+            out.write(json.dumps(report.to_dict(), ensure_ascii=False))
         else:
-            out.write("\n".join(json_lines(data)))
+            for line in json_lines(report.json_fields()):
+                out.write(line)
+                out.write("\n")
         out.flush()
         self.count += 1
 
     def finish(self) -> None:
         out = self.out or sys.stdout
-        out.write("[]\n" if self.count == 0 else "\n]\n")
+        out.write("[]\n" if self.count == 0 else ("\n]\n" if self.compact else "]\n"))
         out.flush()
 
 
@@ -253,7 +256,7 @@ def run_check(args, limits) -> int:
             if printer is not None:
                 printer.add(result.report())
             if stream is not None:
-                stream.add(result.report().to_dict())
+                stream.add(result.report())
             if spool is not None:
                 spool.add(result)
             cross.add(result)

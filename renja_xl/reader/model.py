@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Optional
+from typing import Any, Optional
 
 from ..parse.kode import Kode
 from ..parse.targets import Target
@@ -19,27 +19,52 @@ SKIP_REASONS = {
 }
 
 
-class CellValue(NamedTuple):
+class CellValue:
     """One cell of a table row: where it is, what it holds, and what it means.
 
     ``raw`` is the snapshot value, ``text`` the original text (as shown), ``value``
     the parse for the column's role (a float, a :class:`~renja_xl.parse.Target`, a
     :class:`~renja_xl.parse.Kode`, a string, or None), ``notes`` parse remarks such
-    as ``"ambiguous"`` or ``"not_a_number"``.
+    as ``"ambiguous"`` or ``"not_a_number"``. The reader gives the address as column
+    letters and row (:meth:`at`): a table of 100,000 cells then holds no 100,000 address
+    strings, each made when asked for.
     """
 
-    address: str
-    raw: Any
-    text: str
-    value: Any
-    notes: tuple = ()
+    __slots__ = ("_column", "_row", "raw", "text", "value", "notes")
+
+    def __init__(self, address: str, raw: Any, text: str, value: Any, notes: tuple = ()):
+        self._column, self._row = address, None
+        self.raw, self.text, self.value, self.notes = raw, text, value, notes
+
+    @classmethod
+    def at(cls, letters: str, row: int, raw: Any, text: str, value: Any, notes: tuple = ()) -> "CellValue":
+        """The cell at column ``letters``, sheet row ``row``."""
+        cell = cls(letters, raw, text, value, notes)
+        cell._row = row
+        return cell
+
+    @property
+    def address(self) -> str:
+        return self._column if self._row is None else f"{self._column}{self._row}"
+
+    def _key(self) -> tuple:
+        return (self.address, self.raw, self.text, self.value, self.notes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CellValue) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"CellValue({self.address!r}, {self.raw!r}, {self.text!r}, {self.value!r}, {self.notes!r})"
 
     @property
     def empty(self) -> bool:
         return self.text.strip() == ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A data or total row of a table."""
 

@@ -435,7 +435,7 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                 j = col - sheet.left
                 raw = values[j] if 0 <= j < width else None
                 if raw is None:
-                    cells[key] = CellValue(f"{letters}{number}", None, "", None, ())
+                    cells[key] = CellValue.at(letters, number, None, "", None, ())
                     continue
                 is_text = type(raw) is str
                 percent = not is_text and (number, col) in percent_cells
@@ -454,7 +454,7 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                     shown = value.text
                 else:
                     shown = display_text(raw, percent, decimals.get((number, col)))
-                cells[key] = CellValue(f"{letters}{number}", raw, shown, value, notes)
+                cells[key] = CellValue.at(letters, number, raw, shown, value, notes)
             if kode_parts:
                 joined = join_kode([values[table.columns[k] - sheet.left] if 0 <= table.columns[k] - sheet.left < width
                                     else None for k in kode_parts])
