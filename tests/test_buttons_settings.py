@@ -171,3 +171,44 @@ def test_a_unit_vocabulary_named_in_the_settings_sheet_is_used_as_check_uses_it(
     plain = buttons.periksa(DesktopExcel(load_workbook(RENJA_EXAMPLE), source.name).book)
     assert result.ok and result.counts["warning"] == plain.counts["warning"] - 1, result.message
     same_as_checked_copy(workbook, load_workbook(tmp_path / "diperiksa.xlsx"))
+
+
+@pytest.mark.parametrize("engine", ["lite", "desktop"])
+def test_vocabularies_kept_in_sheets_of_the_workbook_work_in_lite_too(engine, tmp_path, capsys):
+    """``satuan`` and ``nomenklatur`` naming sheets of the workbook (no file: xlwings Lite has none) give what check
+    gives with the same rows as CSV files."""
+    import csv
+
+    units = [["unit", "kind", "spellings"], ["m2", "count", "m2|m3"]]
+    with open(NOMENKLATUR, encoding="utf-8", newline="") as handle:
+        official = list(csv.reader(handle))
+    (tmp_path / "satuan.csv").write_text("\n".join(",".join(r) for r in units) + "\n", encoding="utf-8")
+    workbook = load_workbook(RENJA_EXAMPLE)
+    for title, rows in (("Satuan Kantor", units), ("Nomenklatur 2.07", official)):
+        ws = workbook.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    source = tmp_path / "renja.xlsx"
+    workbook.save(source)
+    source = _with_sheet(tmp_path / "renja_pengaturan.xlsx", [["satuan", "satuan kantor"],
+                                                            ["nomenklatur", "Nomenklatur 2.07"]], source=source)
+    copy = tmp_path / "lembar Nomenklatur 2.07"     # a finding names the list: the sheet, and here the file
+    copy.write_bytes(NOMENKLATUR.read_bytes())
+    (tmp_path / "aturan.ini").write_text(f"[renja_xl]\nsatuan = {tmp_path / 'satuan.csv'}\n"
+                                         f"nomenklatur = {copy}\n", encoding="utf-8")
+    main(["check", str(source), "--config", str(tmp_path / "aturan.ini"), "-o", str(tmp_path / "diperiksa.xlsx")])
+    workbook = load_workbook(source)
+    pressed = press("periksa", workbook, name=source.name, engine=engine)
+    assert pressed.result.ok, pressed.result.message
+    same_as_checked_copy(workbook, load_workbook(tmp_path / "diperiksa.xlsx"))
+    assert {"RXL801", "RXL802", "RXL803"} <= {r[2] for r in _results(workbook)[3:]}
+
+
+def test_a_vocabulary_sheet_without_its_header_is_one_sentence_naming_it(capsys):
+    workbook = load_workbook(RENJA_EXAMPLE)
+    workbook.create_sheet("Satuan Kantor").append(["m2", "count", "m2|m3"])
+    settings = workbook.create_sheet(SETTINGS_SHEET)
+    settings.append(["satuan", "Satuan Kantor"])
+    pressed = press("periksa", workbook)
+    assert not pressed.result.ok and pressed.result.message.startswith(
+        "Berkas satuan 'lembar Satuan Kantor.csv' yang disebut di 'renja_xl.conf' tidak berkolom unit,kind,spellings")

@@ -12,9 +12,9 @@ A sheet counts when it holds at least one of renja-xl's keys; xlwings' own keys
 (``Interpreter_Win``, ``UDF Modules``…) are passed over. renja-xl's keys are those of
 ``renja-xl.ini``, written as one key a row::
 
-    satuan          satuan_saya.csv     (a path: beside the workbook when not absolute)
-    kolom           kolom_saya.csv
-    nomenklatur     nomenklatur.csv
+    satuan          satuan_saya.csv     (a path: beside the workbook when not absolute; or the name
+    kolom           kolom_saya.csv       of a sheet of the workbook holding the file's rows, which
+    nomenklatur     nomenklatur.csv      travels with the book and works in xlwings Lite too)
     RXL405 enabled  false               ([renja_xl:rules:RXL405] enabled = false)
     RXL101 severity warning
     RXL101 tolerance 0.5                (any option the rule documents)
@@ -23,8 +23,8 @@ A sheet counts when it holds at least one of renja-xl's keys; xlwings' own keys
 
 The keys are turned into the INI the command reads and checked by the same code
 (:func:`renja_xl.rules.config.read_config`), so a wrong value gets the command's sentence,
-naming the sheet. Under xlwings Lite there are no files: the rule keys work, a path does not
-(its sentence says so).
+naming the sheet. Under xlwings Lite there are no files: the rule keys and the vocabularies
+kept in sheets work, a path does not (its sentence says so).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 SETTINGS_SHEET = "renja_xl.conf"     # xlwings reads only a sheet named exactly "<project>.conf"
 ADDIN_BOOK = "renja_xl.xlam"
@@ -126,13 +126,14 @@ def _sheet_named(book, name: str):
         return None
 
 
-def _ini_text(pairs: dict, folder: Optional[Path]) -> str:
-    """The INI ``renja-xl.ini`` would hold for these pairs; relative paths made absolute against ``folder``."""
+def _ini_text(pairs: dict, folder: Optional[Path], in_temp: Iterable = ()) -> str:
+    """The INI ``renja-xl.ini`` would hold for these pairs; relative paths made absolute against ``folder``
+    (but those of ``in_temp``: files written beside the INI)."""
     lines = ["[renja_xl]"]
     for key in FILE_KEYS:
         if key in pairs:
             value = pairs[key]
-            if value and folder is not None and not os.path.isabs(value):
+            if value and folder is not None and not os.path.isabs(value) and key not in in_temp:
                 value = str(folder / value)
             lines.append(f"{key} = {value}")
     rules: dict = {}
@@ -146,8 +147,32 @@ def _ini_text(pairs: dict, folder: Optional[Path]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _config_of_pairs(pairs: dict, folder: Optional[Path]):
-    """The CheckConfig of a settings sheet's pairs, checked as the command checks its file."""
+def _sheets_as_files(book, pairs: dict, temp: Path) -> tuple:
+    """(the pairs, {key now naming a file in ``temp``: "lembar <name>"}): a ``satuan``/``kolom``/``nomenklatur`` that names a
+    sheet of the book is that sheet written as a CSV file in ``temp`` (its first row the header, as the file has it)."""
+    import csv
+
+    from .client import values_from_a1
+    from .writer import sheet_map
+
+    sheets = {name.casefold(): sheet for name, sheet in sheet_map(book).items()}
+    out, in_temp = dict(pairs), {}
+    for key in FILE_KEYS:
+        sheet = sheets.get(pairs.get(key, "").casefold()) if pairs.get(key) else None
+        if sheet is None:
+            continue
+        name = f"lembar {sheet.name}.csv"        # beside the INI: a sentence names it so
+        with open(temp / name, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([["" if v is None else str(v) for v in row]
+                                          for row in values_from_a1(sheet)])
+        out[key] = name
+        in_temp[key] = f"lembar {sheet.name}"
+    return out, in_temp
+
+
+def _config_of_pairs(pairs: dict, folder: Optional[Path], temp: Path, in_temp: Iterable = ()):
+    """The CheckConfig of a settings sheet's pairs, checked as the command checks its file (``temp``: a folder
+    for the INI they make, named as the sheet so that a sentence names it)."""
     from ..errors import InputError
     from ..rules.config import read_config
 
@@ -159,10 +184,9 @@ def _config_of_pairs(pairs: dict, folder: Optional[Path]):
                                  "dibaca: buku kerja ini tidak tersimpan sebagai berkas di komputer ini.")
             named = folder / named
         return read_config(named)
-    with tempfile.TemporaryDirectory(prefix="renja-xl-") as temp:   # named as the sheet, so sentences name it
-        ini = Path(temp) / SETTINGS_SHEET
-        ini.write_text(_ini_text(pairs, folder), encoding="utf-8")
-        return read_config(ini)
+    ini = temp / SETTINGS_SHEET
+    ini.write_text(_ini_text(pairs, folder, in_temp), encoding="utf-8")
+    return read_config(ini)
 
 
 def read_settings(book, nomenclature: bool = False) -> ButtonSettings:
@@ -177,18 +201,22 @@ def read_settings(book, nomenclature: bool = False) -> ButtonSettings:
 
     folder = _folder_of(book)
     pairs, where = _settings_sheet(book)
-    if pairs:
-        config = _config_of_pairs(pairs, folder)
-    elif folder is not None:
-        config = find_config(folder / str(book.name))
-        where = config.source or ""
-    else:
-        config = CheckConfig()
-    settings = ButtonSettings(config, source=where, keys=pairs, old_version=pairs.get(OLD_VERSION_KEY) or None)
-    settings.units = load_units(config.units_file) if config.units_file else None
-    settings.vocabulary = load_concepts(config.columns_file) if config.columns_file else None
-    if nomenclature and config.nomenclature_file:
-        settings.nomenclature = load_nomenclature(config.nomenclature_file)
+    in_temp: dict = {}
+    with tempfile.TemporaryDirectory(prefix="renja-xl-") as temp:   # the sheets named as files live here meanwhile
+        if pairs:
+            files, in_temp = _sheets_as_files(book, pairs, Path(temp))
+            config = _config_of_pairs(files, folder, Path(temp), in_temp)
+        elif folder is not None:
+            config = find_config(folder / str(book.name))
+            where = config.source or ""
+        else:
+            config = CheckConfig()
+        settings = ButtonSettings(config, source=where, keys=pairs, old_version=pairs.get(OLD_VERSION_KEY) or None)
+        settings.units = load_units(config.units_file) if config.units_file else None
+        settings.vocabulary = load_concepts(config.columns_file) if config.columns_file else None
+        if nomenclature and config.nomenclature_file:
+            settings.nomenclature = load_nomenclature(config.nomenclature_file)
+            settings.nomenclature.source = in_temp.get("nomenklatur", settings.nomenclature.source)
     return settings
 
 
