@@ -152,14 +152,25 @@ def test_a_worker_killed_mid_file_costs_only_that_file(folder, monkeypatch):
 
     monkeypatch.setattr(worker, "_check", dying)   # forked children inherit it, retries included
     monkeypatch.setattr(runner_module, "_context", lambda fork=False: multiprocessing.get_context("fork"))
-    region = [p for p in folder.files if p.parent.name == "wilayah_02"]
-    chosen = region[:4] + [p for p in region if "dinas_sosial" in p.name]
-    assert len(chosen) == 6
+    chosen = files_with_a_failing_one(folder, 4)
     results = list(runner_module.Runner(runner_module.PoolBackend(2)).results([Task(path=str(p)) for p in chosen]))
+    only_the_failing_file_is_lost(chosen, results, "terhenti")
+
+
+def files_with_a_failing_one(folder, others: int) -> list:
+    """``others`` files of one region, then its Dinas Sosial Renja (the one the tests make fail)."""
+    region = [p for p in folder.files if p.parent.name == "wilayah_02"]
+    chosen = region[:others] + [p for p in region if "dinas_sosial" in p.name]
+    assert len(chosen) == others + 2   # the Renja and the LKjIP of Dinas Sosial
+    return chosen
+
+
+def only_the_failing_file_is_lost(chosen: list, results: list, words: str) -> None:
+    """Results in input order; the files with 'dinas_sosial' in their name rows saying ``words``, the others checked."""
     assert [r.file for r in results] == [str(p) for p in chosen]
     for path, result in zip(chosen, results):
         if "dinas_sosial" in path.name:
-            assert "terhenti" in result.error and path.name in result.error
+            assert words in result.error and path.name in result.error
         else:
             assert result.error is None and result.findings
 
@@ -457,17 +468,10 @@ def test_a_dask_chunk_that_fails_costs_only_the_file_that_fails_again(folder, mo
         return original(task)
 
     monkeypatch.setattr(runner_module, "check_task", fragile)   # in-process workers: the chunk calls it too
-    region = [p for p in folder.files if p.parent.name == "wilayah_02"]
-    chosen = region[:10] + [p for p in region if "dinas_sosial" in p.name]
-    assert len(chosen) == 12
+    chosen = files_with_a_failing_one(folder, 10)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) \
             as cluster:
         backend = runner_module.DaskBackend(cluster.scheduler_address, files=len(chosen))
         backend.chunk = 4   # what 100 files or more get (12 files on 2 threads: chunks of 1)
         results = list(runner_module.Runner(backend).results([Task(path=str(p)) for p in chosen]))
-    assert [r.file for r in results] == [str(p) for p in chosen]
-    for path, result in zip(chosen, results):
-        if "dinas_sosial" in path.name:
-            assert "RuntimeError di klaster Dask" in result.error and path.name in result.error
-        else:
-            assert result.error is None and result.findings
+    only_the_failing_file_is_lost(chosen, results, "RuntimeError di klaster Dask")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Optional
 
 import pytest
 from batch_material import RENAMED_TO, RENJA_PAGU_N, _rename_program
@@ -54,7 +55,8 @@ def _pk_with_program_pagu(renja: Path, target: Path, minus: float) -> None:
     book.save(target)
 
 
-def cross(checked: dict, names: list, ceilings: str = None, tmp_path: Path = None, config=None) -> list:
+def cross(checked: dict, names: list, ceilings: Optional[str] = None, tmp_path: Optional[Path] = None,
+          config=None) -> list:
     """The cross-file findings of the named workbooks, with a ceiling file of ``ceilings`` (CSV text) if given."""
     loaded = None
     if ceilings is not None:

@@ -186,7 +186,7 @@ def warm_worker() -> int:
 class _Chunk:
     """Files sent to a Dask worker as one task; its results are fetched once and handed out file by file."""
 
-    __slots__ = ("tasks", "future", "results", "left")
+    __slots__ = ("future", "left", "results", "tasks")
 
     def __init__(self):
         self.tasks: list = []
