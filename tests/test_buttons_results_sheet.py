@@ -87,3 +87,32 @@ def test_bersihkan_without_a_check_says_there_was_no_results_sheet(capsys):
     pressed = press("bersihkan", workbook)
     assert pressed.result.ok and "tidak ada lembar Hasil Validasi dari renja-xl" in pressed.result.message
     assert _values(workbook["Hasil Validasi"]) == USERS_NOTES
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    from test_hostile_input import build
+
+    folder = tmp_path_factory.mktemp("corpus")
+    build(folder)
+    return folder
+
+
+@pytest.mark.parametrize("engine", ["lite", "desktop"])
+@pytest.mark.parametrize("name", ["lembar_hasil_validasi_pengguna.xlsx", "lembar_hasil_validasi_huruf_besar.xlsx"])
+def test_the_hostile_corpus_cases_of_a_users_hasil_validasi_through_periksa_and_bersihkan(corpus, name, engine,
+                                                                                        capsys):
+    """The corpus' own cases (a user's "Hasil Validasi", in either case), as check -o names the results beside it."""
+    from test_excel_perbaiki import contents
+
+    main(["check", str(corpus / name), "-o", str(corpus / f"{engine}_{name}")])
+    expected = load_workbook(corpus / f"{engine}_{name}")
+    workbook = load_workbook(corpus / name)
+    before = {ws.title: contents(ws) for ws in workbook}
+    pressed = press("periksa", workbook, name=name, engine=engine)
+    assert pressed.result.ok and len(pressed.alerts) == 1, pressed.result.message
+    assert workbook.sheetnames == expected.sheetnames + ["renja-xl"]
+    results = next(n for n in expected.sheetnames if n not in before)
+    assert _values(workbook[results]) == _values(expected[results])
+    assert press("bersihkan", workbook, engine=engine).result.ok
+    assert {ws.title: contents(ws) for ws in workbook} == before
