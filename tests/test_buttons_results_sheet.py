@@ -116,3 +116,15 @@ def test_the_hostile_corpus_cases_of_a_users_hasil_validasi_through_periksa_and_
     assert _values(workbook[results]) == _values(expected[results])
     assert press("bersihkan", workbook, engine=engine).result.ok
     assert {ws.title: contents(ws) for ws in workbook} == before
+
+
+def test_a_chart_sheet_called_hasil_validasi_is_passed_over_on_windows(corpus, capsys):
+    """xlwings' book.sheets are worksheets only; COM's Workbook.Sheets tells the chart sheets too (Windows)."""
+    from xlwings_desktop import DesktopExcel
+
+    from renja_xl.excel import buttons
+
+    workbook = load_workbook(corpus / "lembar_grafik_hasil_validasi.xlsx")
+    result = buttons.periksa(DesktopExcel(workbook, "grafik.xlsx", platform="windows").book)
+    assert result.ok and result.message.endswith("lihat lembar Hasil Validasi (2)."), result.message
+    assert workbook.sheetnames[0] == "Hasil Validasi (2)" and workbook.sheetnames[-1] == "Hasil Validasi"

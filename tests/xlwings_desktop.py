@@ -146,6 +146,11 @@ class BooksImpl:
         return self._listed()[0]
 
 
+class _ComSheet:
+    def __init__(self, name):
+        self.Name = name
+
+
 class BookImpl:
     def __init__(self, excel: "DesktopExcel", name: str, fullname=None, app=None):
         self.excel, self._name, self._fullname = excel, name, fullname or name
@@ -161,6 +166,13 @@ class BookImpl:
     def fullname(self):
         self.excel.count("Book.FullName")
         return self._fullname
+
+    @property
+    def Sheets(self):  # noqa: N802 - COM's Workbook.Sheets (chart sheets too); macOS has no COM
+        if self.excel.platform != "windows":
+            raise AttributeError("Sheets")
+        self.excel.count("Workbook.Sheets")
+        return [_ComSheet(name) for name in self.excel.workbook.sheetnames]
 
     @property
     def sheets(self):

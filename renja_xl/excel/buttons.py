@@ -28,7 +28,8 @@ from typing import Optional
 from ..errors import RenjaXLError
 from .client import (MARKS_SHEET, NO_FILLS, NO_FORMATS, FormatsUnknown, Reads, block_formats, cell_formulas,
                      engine_name, read_book, reads_for, run_sync, values_from_a1)
-from .writer import (WriteReport, add_conditional_colours, add_notes, delete_sheets, record_marks, sheet_map,
+from .writer import (WriteReport, add_conditional_colours, add_notes, all_sheet_names, delete_sheets, record_marks,
+                     sheet_map,
                      sheets_changed, write_cells, write_colours, write_sheet)
 
 TITLE = "Renja XL"
@@ -246,7 +247,7 @@ def _beside_users_sheets(book, edits) -> str:
     from ..edits import RESULTS_SHEET
     from ..results_sheet import free_name
 
-    name, _ = free_name(RESULTS_SHEET, list(sheet_map(book)), lambda _: False)
+    name, _ = free_name(RESULTS_SHEET, all_sheet_names(book), lambda _: False)
     edits.sheets = [dataclasses.replace(s, name=name) if s.name == RESULTS_SHEET else s for s in edits.sheets]
     return name
 
@@ -361,7 +362,7 @@ async def _perbaiki(book, reads: Reads, number_formats: Optional[dict] = None) -
         before = await _states(book, reads, reading, plan.positions, number_formats)
     except FormatsUnknown:
         return ButtonResult(NO_UNDO_READS, ok=False)
-    edits = plan.edits(before, list(sheet_map(book)), _active(book))
+    edits = plan.edits(before, all_sheet_names(book), _active(book))
     _status(book, "Renja XL: memperbaiki sel…")
     write_cells(book, edits.cells, report)
     summary = None
@@ -413,7 +414,7 @@ async def _simpan_versi(book, reads: Reads) -> ButtonResult:
                             "disimpan.", ok=False)
     chunks, line = encode(reading.facts, reading.snapshot.name)
     saved = _saved_versions(book)
-    name, _ = free_name(VERSION_SHEET, list(sheet_map(book)), lambda n: n in saved)
+    name, _ = free_name(VERSION_SHEET, all_sheet_names(book), lambda n: n in saved)
     active = _active(book)
     write_sheet(book, version_sheet(name, chunks, line), report)
     _activate(book, active)
@@ -565,7 +566,7 @@ async def _bandingkan(book, reads: Reads, number_formats: Optional[dict] = None,
         if not any(side(t) is not None for t in result.tables):
             return ButtonResult(f"Tidak ada tabel Renja/LKjIP yang dikenali di {label}; tidak ada yang dibandingkan.",
                                 ok=False)
-    edits = result.edits(list(sheet_map(book)), lambda name: _own_changes_sheet(book, name))
+    edits = result.edits(all_sheet_names(book), lambda name: _own_changes_sheet(book, name))
     _status(book, "Renja XL: menulis lembar perubahan…")
     sheet = edits.sheets[0]
     write_sheet(book, sheet, report)

@@ -16,6 +16,7 @@ from typing import Callable, Optional
 
 from ..edits import NewSheet, WorkbookEdits
 from ..snapshot import col_letter
+from .client import engine_name
 
 
 @dataclass
@@ -45,6 +46,18 @@ def sheet_map(book) -> dict:
         except AttributeError:
             pass
     return known
+
+
+def all_sheet_names(book) -> list:
+    """Every sheet name of the book, chart sheets too where the engine can tell them (Windows COM's
+    ``Workbook.Sheets``; xlwings' ``book.sheets`` are worksheets only), for a new sheet's free name."""
+    names = list(sheet_map(book))
+    if engine_name(book) == "excel":
+        try:
+            names += [str(s.Name) for s in book.api.Sheets if str(s.Name) not in names]
+        except Exception:  # noqa: BLE001 - macOS (AppleScript) and stand-ins without COM: the worksheets
+            pass
+    return names
 
 
 def sheets_changed(book) -> None:
