@@ -22,7 +22,7 @@ import codecs
 import re
 from typing import IO, Callable
 
-from .package import MAX_ROWS, MAX_TEXT
+from .package import MAX_ROWS
 
 _CHUNK = 1 << 20
 _LONGEST = 8 << 20  # a head or a row longer than this is left to the parser (never held whole here)

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 
 class Severity(str, Enum):
+
+    # the value's own hash, in C: Enum's is a Python call, paid on every set or dict lookup of a member
+    # (and it hashed the name, not the value the member equals)
+    __hash__ = str.__hash__
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

@@ -17,6 +17,10 @@ from typing import Optional, Union
 class Role(str, Enum):
     """What a column holds; decides how its cells are parsed."""
 
+    # the value's own hash, in C: Enum's is a Python call, paid on every set or dict lookup of a member
+    # (and it hashed the name, not the value the member equals)
+    __hash__ = str.__hash__
+
     NO = "no"                  # row number / list number
     KODE = "kode"              # program/kegiatan code
     URAIAN = "uraian"          # program / kegiatan / sub kegiatan name (may embed a kode)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator, Optional
 
 from ...parse.indicators import indicator_kind
@@ -205,26 +204,18 @@ def _word_set(text: str) -> frozenset:
     return frozenset(_WORDS.findall(text.lower()))
 
 
-@lru_cache(maxsize=16384)
-def _unit_words(target: Target, units) -> frozenset:
-    """The words the target's unit may be written with: as typed, and every spelling of its canonical unit."""
+def _unit_words(target: Target, units) -> Optional[frozenset]:
+    """The words the target's unit may be written with (as typed, and every spelling of its canonical unit);
+    None for a percentage or a bare number, whose unit no indicator names."""
+    if target.kind in ("percent", "none"):
+        return None
     words: set = set()
     for part in target.parts:
         if part.unit_text:
             words.update(w for w in _word_set(part.unit_text) if len(w) >= 3)
             if part.kind != "unknown" and part.unit:
                 words.update(units.spellings(part.unit))
-    return frozenset(words)
-
-
-def _fits(target: Target, indicator_words: frozenset, units) -> Optional[bool]:
-    """True when the target's unit word stands in the indicator, False when it clearly does not, None when unsure."""
-    if target.kind in ("percent", "none"):
-        return None
-    words = _unit_words(target, units)
-    if not words:
-        return None
-    return bool(words & indicator_words)
+    return frozenset(words) or None
 
 
 @register
@@ -251,13 +242,20 @@ class ShiftedTargets(Rule):
             rows = table.data_rows
             indicators = [r.text("indikator") for r in rows]
             words = [_word_set(text) for text in indicators]
+            unit_words: dict = {}   # id(target) -> its unit's words: a text's targets are one object (parsed once)
             for key in [c.key for c in table.spec.columns if c.role == Role.TARGET and c.key in table.columns]:
                 fits: dict[int, set] = {}
                 for i, row in enumerate(rows):
                     target = row.value(key)
-                    if not isinstance(target, Target) or _fits(target, words[i], ctx.units) is not False:
+                    if not isinstance(target, Target):
                         continue
-                    fits[i] = {k for k in SHIFTS if 0 <= i + k < len(rows) and _fits(target, words[i + k], ctx.units)}
+                    if id(target) not in unit_words:
+                        unit_words[id(target)] = (_unit_words(target, ctx.units), target)   # kept alive: ids unique
+                    unit = unit_words[id(target)][0]
+                    # True when the target's unit word stands in the indicator, False when it clearly does not
+                    if unit is None or unit & words[i]:
+                        continue
+                    fits[i] = {k for k in SHIFTS if 0 <= i + k < len(rows) and unit & words[i + k]}
                 for i, ks in fits.items():
                     # a shift is believed when an adjacent row is shifted the same way
                     shared = ks & (fits.get(i - 1, set()) | fits.get(i + 1, set()))
