@@ -228,10 +228,10 @@ def main() -> int:
         print(f"{label} {t:6.2f} s  {n / t:6.1f} berkas/s  CPU {1000 * c / n:5.1f} ms/berkas   (semua putaran "
               f"{spread(runs[kind])} s)")
     speedup = t1 / t2
-    pairs = sorted(a["seconds"] / b["seconds"] for a, b in zip(runs["one"], runs["two"]))
+    pairs = [f"{a['seconds'] / b['seconds']:.2f} (mesin {m:.2f})" for a, b, m in zip(runs["one"], runs["two"], idle)]
     results.append(speedup >= 1.8)
     print(f"  2 proses / 1 proses: {speedup:.2f}x berkas/s (target >= 1.8) {'OK' if speedup >= 1.8 else 'MISSED'}; "
-          f"per putaran {', '.join(f'{x:.2f}' for x in pairs)}; yang dapat diberikan mesin saat itu (median kalibrasi) "
+          f"per putaran {', '.join(pairs)}; yang dapat diberikan mesin saat itu (median kalibrasi) "
           f"{median(idle):.2f}x, jadi {speedup / median(idle):.0%} darinya; CPU per berkas 2 proses / 1 proses "
           f"{c2 / c1:.2f}x (ongkos paralel: 1,00 = tidak ada)")
     cost = t1 / ts

@@ -42,6 +42,7 @@ import os
 import pickle
 import tempfile
 from datetime import datetime
+from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
 from typing import Optional
@@ -128,13 +129,19 @@ class Spool:
                 pass
 
 
-def _link(target: str, base: Path, sheet: str = "", cell: str = "") -> str:
-    """A hyperlink from the rekap to a workbook (relative when possible), at a cell when given."""
+@lru_cache(maxsize=4096)
+def _relative(target: str, base: Path) -> str:
+    """A workbook's path from the rekap's folder (relative when possible; once per workbook, not per finding)."""
     try:
         path = os.path.relpath(Path(target).resolve(), base.resolve())
     except ValueError:   # another drive
         path = str(Path(target).resolve())
-    path = path.replace(os.sep, "/")
+    return path.replace(os.sep, "/")
+
+
+def _link(target: str, base: Path, sheet: str = "", cell: str = "") -> str:
+    """A hyperlink from the rekap to a workbook (relative when possible), at a cell when given."""
+    path = _relative(target, base)
     if sheet and cell:
         return f"{path}#'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}"
     return path
