@@ -23,8 +23,10 @@ Targets (issue 12):
 
 The 2 cores are shared with other engineers' work, so every timing kind takes turns with
 the others (the order rotated each round) and the medians are compared; the load average
-is printed at the start, during the rounds and at the end, and a calibration measures
-what two processes of plain Python arithmetic give over one at that moment. Beside the
+is printed at the start, during the rounds and at the end, and two calibrations measure
+what the machine gives at that moment: two processes of plain Python arithmetic against
+one, and two independent processes each checking half the files (no batch machinery at
+all) against one process checking them all — the most 2 batch processes could reach. Beside the
 wall times, the CPU seconds of the whole process tree inside the clock (the command, its
 pool processes, or the Dask scheduler, nannies and workers) give the cost per file, which
 the other engineers' load does not change much: that is where an overhead would show.
@@ -123,9 +125,7 @@ def run(driver: str, **values) -> dict:
     (their VmHWM read from outside every 20 ms: a thread inside would change how the pool starts)."""
     import psutil
 
-    code = "".join(f"{k} = {v!r}\n" for k, v in values.items())
-    script = Path(tempfile.mkstemp(suffix=".py", prefix="bench_batch_")[1])
-    script.write_text(driver.replace("all_rules()\n", "all_rules()\n" + code, 1), encoding="utf-8")
+    script = _script(driver, values)
     workers_peak = 0
     try:
         began = time.perf_counter()
@@ -142,12 +142,36 @@ def run(driver: str, **values) -> dict:
         wall = time.perf_counter() - began
     finally:
         script.unlink()
-    if process.returncode != 0:
-        raise SystemExit(f"driver failed:\n{err[-3000:]}")
-    result = json.loads(out.strip().splitlines()[-1])
+    result = _outcome(process, out, err)
     result["wall"] = wall
     result["workers_peak_kb"] = workers_peak
     return result
+
+
+def _script(driver: str, values: dict) -> Path:
+    """The driver with its values, as a temporary script."""
+    code = "".join(f"{k} = {v!r}\n" for k, v in values.items())
+    script = Path(tempfile.mkstemp(suffix=".py", prefix="bench_batch_")[1])
+    script.write_text(driver.replace("all_rules()\n", "all_rules()\n" + code, 1), encoding="utf-8")
+    return script
+
+
+def _outcome(process, out: str, err: str) -> dict:
+    if process.returncode != 0:
+        raise SystemExit(f"driver failed:\n{err[-3000:]}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def side_by_side(driver: str, values: list) -> list:
+    """The driver in one fresh process per set of values, all at once; their results."""
+    scripts = [_script(driver, v) for v in values]
+    try:
+        processes = [subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      text=True, cwd=ROOT) for script in scripts]
+        return [_outcome(process, *process.communicate()) for process in processes]
+    finally:
+        for script in scripts:
+            script.unlink()
 
 
 BURN = ("import time, json\nfrom concurrent.futures import ProcessPoolExecutor\n"
@@ -206,11 +230,14 @@ def main() -> int:
     results = []
 
     # 1 and 2 local processes, the single-file check and a Dask LocalCluster: taking turns, the order rotated
-    runs: dict = {"one": [], "two": [], "single": [], "dask": []}
+    runs: dict = {"one": [], "two": [], "single": [], "dask": [], "halves": []}
     kinds = {"one": lambda: run(BATCH, ARGS=check_args(folder.root, "--jobs", "1", "--no-cache")),
              "two": lambda: run(BATCH, ARGS=check_args(folder.root, "--jobs", "2", "--no-cache")),
              "single": lambda: run(SINGLE, FILES=files),
-             "dask": lambda: run(DASK, ARGS=check_args(folder.root, "--no-cache"))}
+             "dask": lambda: run(DASK, ARGS=check_args(folder.root, "--no-cache")),
+             # what two cores give this very work now: two independent processes, each checking half the files
+             "halves": lambda: {"seconds": max(r["seconds"] for r in side_by_side(
+                 SINGLE, [{"FILES": files[0::2]}, {"FILES": files[1::2]}]))}}
     idle, loads = [], []
     order = list(kinds)
     for turn in range(args.repeat):
@@ -228,12 +255,17 @@ def main() -> int:
         print(f"{label} {t:6.2f} s  {n / t:6.1f} berkas/s  CPU {1000 * c / n:5.1f} ms/berkas   (semua putaran "
               f"{spread(runs[kind])} s)")
     speedup = t1 / t2
+    th = median([r["seconds"] for r in runs["halves"]])
+    ideal = [a["seconds"] / b["seconds"] for a, b in zip(runs["single"], runs["halves"])]
     pairs = [f"{a['seconds'] / b['seconds']:.2f} (mesin {m:.2f})" for a, b, m in zip(runs["one"], runs["two"], idle)]
     results.append(speedup >= 1.8)
     print(f"  2 proses / 1 proses: {speedup:.2f}x berkas/s (target >= 1.8) {'OK' if speedup >= 1.8 else 'MISSED'}; "
           f"per putaran {', '.join(pairs)}; yang dapat diberikan mesin saat itu (median kalibrasi) "
           f"{median(idle):.2f}x, jadi {speedup / median(idle):.0%} darinya; CPU per berkas 2 proses / 1 proses "
           f"{c2 / c1:.2f}x (ongkos paralel: 1,00 = tidak ada)")
+    print(f"  dua proses mandiri, masing-masing separuh berkas (tanpa renja-xl batch: yang diberikan mesin untuk "
+          f"pekerjaan ini): {ts / th:.2f}x satu proses (per putaran {', '.join(f'{x:.2f}' for x in ideal)}); "
+          f"2 proses batch mencapai {speedup / (ts / th):.0%} darinya")
     cost = t1 / ts
     results.append(cost <= 1.1)
     print(f"  per berkas: batch 1 proses {1000 * t1 / n:.1f} ms, pemeriksaan satu berkas {1000 * ts / n:.1f} ms: "
