@@ -199,19 +199,27 @@ def choose_marks(findings: list, sheet_names: Iterable[str], limit: int = MAX_MA
     """
     names = set(sheet_names) - {RESULTS_SHEET}
     per_cell: dict = {}
+    worst: dict = {}     # (sheet, cell) -> the rank of its worst finding
     for finding in findings:
+        rank = _RANK[finding.severity]
         for loc in finding.locations:
             if loc.sheet in names:
-                per_cell.setdefault((loc.sheet, loc.cell), []).append(finding)
+                key = (loc.sheet, loc.cell)
+                items = per_cell.get(key)
+                if items is None:
+                    per_cell[key], worst[key] = [finding], rank
+                else:
+                    items.append(finding)
+                    if rank < worst[key]:
+                        worst[key] = rank
     total: dict = {}
     for sheet, _ in per_cell:
         total[sheet] = total.get(sheet, 0) + 1
     unmarked: dict = {}
     if limit and any(n > limit for n in total.values()):
         ranked: dict = {}
-        for position, (key, items) in enumerate(per_cell.items()):
-            worst = min(_RANK[f.severity] for f in items)
-            ranked.setdefault(key[0], []).append((worst, position, key))
+        for position, key in enumerate(per_cell):
+            ranked.setdefault(key[0], []).append((worst[key], position, key))
         keep = set()
         for sheet, items in ranked.items():
             items.sort()

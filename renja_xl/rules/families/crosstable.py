@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 from ...hierarchy import program_by_name, row_level
@@ -33,11 +34,16 @@ FUZZY = 0.88
 _NUMBERING = re.compile(r"^(?:[ivxl]+|\d{1,3}|[a-z])\s+(?=\S)")
 
 
+_KODE_REKENING = re.compile(r"^kode rekening [\d ]+")
+
+
+@lru_cache(maxsize=65536)
 def key_text(text: Any) -> str:
-    """A name or indicator for matching: normalised, list numbering and 'kode rekening …' removed."""
-    s = normalise(text)
-    s = re.sub(r"^kode rekening [\d ]+", "", s)
-    return _NUMBERING.sub("", s).strip()
+    """A name or indicator for matching: normalised, list numbering and 'kode rekening …' removed.
+
+    (Kept per text: a document names each program and indicator in several tables.)
+    """
+    return _NUMBERING.sub("", _KODE_REKENING.sub("", normalise(text))).strip()
 
 
 @dataclass
