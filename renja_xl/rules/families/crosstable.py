@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterator, Optional
 
 from ...hierarchy import program_by_name, row_level
@@ -48,13 +48,29 @@ def key_text(text: Any) -> str:
 
 @dataclass
 class Entity:
-    """One program, kegiatan or indicator as a table states it."""
+    """One program, kegiatan or indicator as a table states it.
+
+    Its values are read when a comparison first asks for them: a Tabel 3.4 of 10,000 rows
+    makes 10,000 entities, of which only the matched ones are ever compared.
+    """
 
     table: Table
     row: Row
     label: str                    # for messages
     names: dict = field(default_factory=dict)    # match kind -> key text
-    values: dict = field(default_factory=dict)   # field -> (value, Location, text)
+    fields: dict = field(default_factory=dict)   # field -> column key
+    ctx: Optional[CheckContext] = None
+    summed: Optional[list] = None  # the rows a program's pagu is summed over
+
+    @cached_property
+    def values(self) -> dict:
+        """field -> (value, [Location], text)."""
+        values = {}
+        for name, key in self.fields.items():
+            got = _field(self.table, self.row, key, self.ctx, self.summed if name.startswith("pagu") else None)
+            if got is not None:
+                values[name] = got
+        return values
 
 
 def _field(table: Table, row: Row, key: str, ctx: CheckContext, rows: Optional[list] = None):
@@ -75,12 +91,7 @@ def _field(table: Table, row: Row, key: str, ctx: CheckContext, rows: Optional[l
 
 
 def _entity(table: Table, row: Row, label: str, names: dict, fields: dict, ctx: CheckContext, rows=None) -> Entity:
-    values = {}
-    for name, key in fields.items():
-        got = _field(table, row, key, ctx, rows if name.startswith("pagu") else None)
-        if got is not None:
-            values[name] = got
-    return Entity(table, row, shorten(label), {k: v for k, v in names.items() if v}, values)
+    return Entity(table, row, shorten(label), {k: v for k, v in names.items() if v}, fields, ctx, rows)
 
 
 def entities(ctx: CheckContext, table: Table) -> list[Entity]:
