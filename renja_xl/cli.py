@@ -357,7 +357,8 @@ def cmd_lite(args: argparse.Namespace) -> int:
     for path in write_lite(Path(args.out)):
         print(f"ditulis: {path}")
     print("Di Excel: xlwings Lite > Editor: salin seluruh isi main.py ke main.py dan requirements.txt ke "
-          "requirements.txt, lalu jalankan skrip periksa, hitung, bersihkan, perbaiki atau batalkan.")
+          "requirements.txt, lalu jalankan skrip periksa, hitung, bersihkan, perbaiki, batalkan, simpan_versi atau "
+          "bandingkan.")
     return EXIT_OK
 
 

@@ -152,12 +152,10 @@ def test_an_output_that_cannot_be_written_is_one_sentence(tmp_path, capsys, wher
 # The Excel buttons see what Excel could open: every case with a result, through the remote engine.
 # (The 300,000-row sheet is left to the commands: building its JSON payload in openpyxl alone takes 15 s.)
 # So are the far grids of round 2 (a payload of 1,048,576 rows, or of 20,000 rows 16,384 wide) and the sheet
-# names openpyxl refuses to load. The user's own 'Hasil Validasi' sheets are the file patcher's cases for now:
-# the Excel side (renja_xl/excel/writer.py, buttons.py) still replaces or collides with a sheet of that name.
+# names openpyxl refuses to load. The user's own 'Hasil Validasi' sheets go through the buttons too: they keep it and
+# write 'Hasil Validasi (2)' beside it, as the file patcher does.
 EXCEL_CASES = sorted(n for n, (c, _) in CASES.items() if c.expect == "result" and n not in OPENPYXL_REFUSES and n not in (
-    "lembar_sangat_besar.xlsx", "baris_1048576.xlsx", "kolom_xfd_20000_lembar_sendiri.xlsx", "dimensi_bohong.xlsx",
-    "lembar_hasil_validasi_pengguna.xlsx", "lembar_hasil_validasi_huruf_besar.xlsx",
-    "lembar_grafik_hasil_validasi.xlsx"))
+    "lembar_sangat_besar.xlsx", "baris_1048576.xlsx", "kolom_xfd_20000_lembar_sendiri.xlsx", "dimensi_bohong.xlsx"))
 
 
 @pytest.mark.parametrize("name", EXCEL_CASES)
