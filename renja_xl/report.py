@@ -156,6 +156,12 @@ MEANINGS = {
     "RXL803": "Satuan target sub kegiatan berbeda dari satuan di nomenklatur resmi.",
     "RXL804": "Kode sudah diganti menurut nomenklatur resmi tetapi masih dipakai.",
     "RXL901": "Target atau pagu berubah dari versi sebelumnya tanpa catatan penting.",
+    "RXL951": "Jumlah pagu Renja Perangkat Daerah melebihi pagu indikatifnya.",
+    "RXL952": "Jumlah pagu Renja Perangkat Daerah di bawah pagu indikatifnya (masih ada sisa).",
+    "RXL953": "Perangkat Daerah yang mempunyai Renja tidak tercantum di berkas pagu indikatif.",
+    "RXL954": "Pagu indikatif sebuah Perangkat Daerah tanpa berkas Renja di antara berkas yang diperiksa.",
+    "RXL955": "Satu kode ditulis dengan nama berbeda di berkas-berkas yang diperiksa.",
+    "RXL956": "Pagu atau target satu program berbeda antara Renja dan dokumen lain Perangkat Daerah yang sama.",
 }
 
 

@@ -18,6 +18,14 @@ def test_every_rule_has_a_unique_code_a_family_and_wrong_and_right_examples():
         assert rule.family and rule.name and rule.message
 
 
+def test_every_rule_has_its_meaning_in_indonesian_for_the_reports():
+    """The summary of Hasil Validasi and the text report say what each rule means in one Indonesian sentence."""
+    from renja_xl.report import MEANINGS
+
+    missing = [r.code for r in all_rules() if r.code not in MEANINGS and r.code != "RXL000"]
+    assert missing == []
+
+
 def test_register_refuses_a_duplicate_code_and_an_undocumented_rule():
     with pytest.raises(ValueError, match="duplicate"):
         register(type("Dup", (Rule,), {"__doc__": "x\n\n**Salah**: a\n\n**Benar**: b", "code": "RXL101",
