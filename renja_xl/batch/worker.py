@@ -12,6 +12,7 @@ unexpected crash too (``kesalahan tak terduga``). Only Ctrl-C goes through.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import threading
@@ -166,6 +167,7 @@ def _check(task: Task, result: FileResult) -> None:
             result.meta = {"perangkat_daerah": summary.pd_from_path(path) or "(tidak diketahui)", "dokumen": "Lainnya",
                            "tahun": None, "judul": "", "catatan": f"ringkasan gagal: {type(exc).__name__}"}
         del snapshot, tables
+        gc.collect()   # the tables' trees (parents and children point at each other): what is left is small to walk
         if task.output is not None:
             result.output = str(write_copy(path, task.output or None, result.findings, result.sheet_names, task.limits,
                                            counts_text(severity_counts(result.findings))))
