@@ -37,9 +37,15 @@ def complete(path: Path) -> bool:
         return False
 
 
+def _interruptible() -> None:
+    """In the child before it starts: SIGINT left to the system, so that Python turns it into KeyboardInterrupt
+    (a test run started in the background of a script inherits SIGINT ignored, and Ctrl-C would reach nobody)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(args: list) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "renja_xl.cli", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, cwd=ROOT)
+                            stderr=subprocess.PIPE, cwd=ROOT, preexec_fn=_interruptible)
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +57,11 @@ def big(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def full_run_seconds(big, tmp_path_factory) -> float:
-    out = tmp_path_factory.mktemp("penuh") / "hasil.xlsx"
-    began = time.monotonic()
-    assert start(["fill", str(big), "-o", str(out)]).wait(timeout=300) == 0
+    """How long a whole fill takes, timed on a second run: the first compiles the bytecode of a fresh clone."""
+    for _ in range(2):
+        out = tmp_path_factory.mktemp("penuh") / "hasil.xlsx"
+        began = time.monotonic()
+        assert start(["fill", str(big), "-o", str(out)]).wait(timeout=300) == 0
     return time.monotonic() - began
 
 

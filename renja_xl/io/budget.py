@@ -113,7 +113,19 @@ def _arm_thread(budget: _Budget):
             budget.fired = True
             _thread.interrupt_main()
 
+    # interrupt_main does nothing while SIGINT is ignored or left to the system (a process started in the
+    # background of a script inherits it ignored): Python's own handler is put in place for the run
+    previous = signal.getsignal(signal.SIGINT)
+    restore = previous in (signal.SIG_IGN, signal.SIG_DFL, None) and threading.current_thread() is threading.main_thread()
+    if restore:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(budget.seconds, interrupt)
     timer.daemon = True
     timer.start()
-    return timer.cancel
+
+    def undo() -> None:
+        timer.cancel()
+        if restore:
+            signal.signal(signal.SIGINT, previous)
+
+    return undo
