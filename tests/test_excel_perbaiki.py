@@ -41,6 +41,21 @@ def undo_of(ws):
     return read_undo(ws.title, rows)
 
 
+def same_sheets_as_perbaiki(workbook, expected) -> None:
+    """A book after the Perbaiki button holds what ``renja-xl perbaiki`` wrote: the same undo record, the same
+    Perbaikan sheet's values, and every other sheet cell for cell (value and number format)."""
+    for ws in expected:
+        if ws.title.startswith("renja-xl-batal"):
+            mine, theirs = undo_of(workbook[ws.title]), undo_of(ws)
+            assert mine is not None and theirs is not None
+            assert (mine.states, mine.summary, mine.active) == (theirs.states, theirs.summary, theirs.active)
+        elif ws.title.startswith("Perbaikan"):
+            got = {a: v for a, (v, _) in contents(workbook[ws.title]).items() if v is not None}
+            assert got == {a: v for a, (v, _) in contents(ws).items() if v is not None}
+        else:
+            assert contents(workbook[ws.title]) == contents(ws), ws.title
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("example", ["renja", "lkjip"])
 def test_perbaiki_writes_what_the_command_writes_and_batalkan_restores_every_cell(pasted, example, engine, tmp_path,
@@ -59,16 +74,7 @@ def test_perbaiki_writes_what_the_command_writes_and_batalkan_restores_every_cel
     assert workbook.sheetnames == expected.sheetnames
     assert [ws.sheet_state for ws in workbook] == [ws.sheet_state for ws in expected]
     assert workbook.active.title == expected.active.title == "Perbaikan"
-    for ws in expected:
-        if ws.title.startswith("renja-xl-batal"):
-            mine, theirs = undo_of(workbook[ws.title]), undo_of(ws)
-            assert mine is not None and theirs is not None
-            assert (mine.states, mine.summary, mine.active) == (theirs.states, theirs.summary, theirs.active)
-        elif ws.title.startswith("Perbaikan"):
-            got = {a: v for a, (v, _) in contents(workbook[ws.title]).items() if v is not None}
-            assert got == {a: v for a, (v, _) in contents(ws).items() if v is not None}
-        else:
-            assert contents(workbook[ws.title]) == contents(ws), ws.title
+    same_sheets_as_perbaiki(workbook, expected)
 
     undone = press("batalkan", workbook, name=source.name, engine=engine)
     assert undone.result.ok, undone.result.message

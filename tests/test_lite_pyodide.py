@@ -160,7 +160,7 @@ def test_the_worksheet_functions_under_pyodide(pyodide_run):
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES))
 def test_perbaiki_under_pyodide_writes_what_the_command_writes(pyodide_run, example, tmp_path, capsys):
-    from test_excel_perbaiki import contents, undo_of
+    from test_excel_perbaiki import same_sheets_as_perbaiki
 
     source = tmp_path / f"{example}_tempel.xlsx"
     build_pasted(example, source)
@@ -170,15 +170,7 @@ def test_perbaiki_under_pyodide_writes_what_the_command_writes(pyodide_run, exam
     assert len(alerts) == 1 and "diganti rumus" in alerts[0][0] and "Catatan" not in alerts[0][0], alerts
     assert workbook.sheetnames == expected.sheetnames
     assert [ws.sheet_state for ws in workbook] == [ws.sheet_state for ws in expected]
-    for ws in expected:
-        if ws.title.startswith("renja-xl-batal"):
-            mine, theirs = undo_of(workbook[ws.title]), undo_of(ws)
-            assert (mine.states, mine.summary, mine.active) == (theirs.states, theirs.summary, theirs.active)
-        elif ws.title.startswith("Perbaikan"):
-            got = {a: v for a, (v, _) in contents(workbook[ws.title]).items() if v is not None}
-            assert got == {a: v for a, (v, _) in contents(ws).items() if v is not None}
-        else:
-            assert contents(workbook[ws.title]) == contents(ws), ws.title
+    same_sheets_as_perbaiki(workbook, expected)
 
 
 def test_periksa_under_pyodide_reads_the_settings_sheet_as_check_reads_renja_xl_ini(pyodide_run, tmp_path, capsys):

@@ -284,6 +284,13 @@ class SheetStreamer:
 
     # --- rows ------------------------------------------------------------------------------
 
+    def _more(self, source: "_Source") -> bytes:
+        """The next chunk of the rows; a part that ends before its ``</sheetData>`` is no sheet to stream."""
+        chunk = source.read()
+        if not chunk:
+            raise NotStreamable(self.part, "no end of sheetData")
+        return chunk
+
     def run(self, handle: BinaryIO, write: Callable[[bytes], None]) -> None:
         source = _Source(handle)
         head, buf, empty = self._head(source)
@@ -306,21 +313,13 @@ class SheetStreamer:
                 if len(buf) > len(end_tag):
                     write(buf[:-len(end_tag)])
                     buf = buf[-len(end_tag):]
-                chunk = source.read()
-                if not chunk:
-                    raise NotStreamable(self.part, "no end of sheetData")
-                checked = len(buf)
-                buf += chunk
+                checked, buf = len(buf), buf + self._more(source)
                 continue
             limit = end if end >= 0 else len(buf)
             _check_plain(self.part, buf[:limit], max(0, checked - 1) if busy else limit)
             starts = list(row_re.finditer(buf, 0, limit))
             if end < 0 and len(starts) < 2:
-                chunk = source.read()
-                if not chunk:
-                    raise NotStreamable(self.part, "no end of sheetData")
-                checked = len(buf)
-                buf += chunk
+                checked, buf = len(buf), buf + self._more(source)
                 continue
             complete = starts if end >= 0 else starts[:-1]
             out = []
