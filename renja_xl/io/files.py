@@ -213,7 +213,7 @@ def _load_with_openpyxl(path: Path, limits: Limits = DEFAULT_LIMITS) -> Workbook
                         raise TEXT_TOO_LONG
                     if isinstance(value, float) and not math.isfinite(value):
                         value = repr(value)  # no cell holds it: the core sees text
-                    grid.setdefault(row, {})[col] = value
+                    grid.setdefault(row, []).extend((col, value))
                     record_number_format(percent, decimals, (row, col), value, number_format, words)
                     budget[0] -= 1
                     if budget[0] < 0:

@@ -231,7 +231,7 @@ class _SheetTarget:
     def __init__(self, strings: list[str], styles: list, budget: list):
         self.strings, self.styles = strings, styles
         self.budget = budget  # [cells still allowed], shared by the sheets of one workbook
-        self.grid: dict[int, dict[int, object]] = {}
+        self.grid: dict[int, list] = {}   # row -> [col, value, col, value, …] (see sheet_snapshot)
         self.texts: dict[str, str] = {}
         self.percent: set = set()
         self.decimals: dict = {}
@@ -360,7 +360,11 @@ class _SheetTarget:
         else:  # "str" (formula text), "inlineStr", "e" (error like #DIV/0!), "d" (ISO date)
             value = self.texts.setdefault(text, text)  # one object for a text repeated down a column
         if value != "":
-            self.grid.setdefault(row, {})[col] = value
+            cells = self.grid.get(row)
+            if cells is None:
+                self.grid[row] = [col, value]
+            else:
+                cells += (col, value)
             self.budget[0] -= 1
             if self.budget[0] < 0:
                 raise CellBudgetExceeded()
@@ -438,7 +442,7 @@ def read_rows(sheet_xml: bytes, strings_xml: bytes = b"", last_row: int = MAX_RO
         _stream(io.BytesIO(sheet_xml), rows)
     except _Enough:
         pass
-    return {r: cells for r, cells in rows.grid.items() if r <= last_row}
+    return {r: dict(zip(cells[::2], cells[1::2])) for r, cells in rows.grid.items() if r <= last_row}
 
 
 GRID_PER_CELL = 2        # the grid a snapshot keeps (rows spanned + cells up to each row's last): 2 x --max-cells
@@ -448,7 +452,12 @@ _NO_CELLS: list = []     # every empty row of a snapshot: one shared, never-chan
 
 def sheet_snapshot(file_name: str, sheet_name: str, grid: dict, percent: set, decimals: dict, budget: list,
                    max_cells: int, words: Optional[dict] = None) -> SheetSnapshot:
-    """A sheet's snapshot from its filled cells ``{row: {col: value}}``, its grid paid for from ``budget[1]``.
+    """A sheet's snapshot from its filled cells ``{row: [col, value, col, value, …]}``, its grid paid for from
+    ``budget[1]``. A cell written twice keeps its last value. The grid is emptied as its rows are laid out.
+
+    Each row's cells come as one flat list, not a dict: a dict of a dozen cells is larger
+    than the small-object allocator serves, and ten thousand of them freed after the layout
+    leave the process that much bigger for the rest of the run.
 
     Rows are lists up to their last filled cell, empty rows one shared empty list. A sheet
     whose cells all sit far down or far right starts there (``top``/``left``) instead of
@@ -460,10 +469,10 @@ def sheet_snapshot(file_name: str, sheet_name: str, grid: dict, percent: set, de
         return SheetSnapshot(sheet_name, [], percent_cells=frozenset(percent), decimals=decimals,
                              format_words=words or {})
     top, bottom = min(grid), max(grid)
-    first_col = min(min(cells) for cells in grid.values())
+    first_col = min(min(cells[::2]) for cells in grid.values())
     top = top if top - 1 > COMPACT_AFTER else 1
     left = first_col if (first_col - 1) * len(grid) > COMPACT_AFTER else 1
-    widths = {r: max(cells) - left + 1 for r, cells in grid.items()}
+    widths = {r: max(cells[::2]) - left + 1 for r, cells in grid.items()}
     cost = bottom - top + 1 + sum(widths.values())
     budget[1] -= cost
     if budget[1] < 0:
@@ -475,13 +484,13 @@ def sheet_snapshot(file_name: str, sheet_name: str, grid: dict, percent: set, de
             "hapus isi yang jauh di luar tabel, atau naikkan --max-cells.")
     rows: list = []
     for r in range(top, bottom + 1):
-        cells = grid.get(r)
+        cells = grid.pop(r, None)
         if not cells:
             rows.append(_NO_CELLS)
             continue
         line = [None] * widths[r]
-        for c, v in cells.items():
-            line[c - left] = v
+        for i in range(0, len(cells), 2):
+            line[cells[i] - left] = cells[i + 1]
         rows.append(line)
     return SheetSnapshot(sheet_name, rows, top=top, left=left, percent_cells=frozenset(percent), decimals=decimals,
                          format_words=words or {})
