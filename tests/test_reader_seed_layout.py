@@ -101,3 +101,23 @@ def test_no_header_text_is_read_as_data(found):
 
 def test_every_sheet_of_the_layout_is_used():
     assert len(SEED_LAYOUT) == 5
+
+
+def test_every_row_reads_each_cell_where_the_sheet_has_it(found, seed_layout):
+    """A row's cells (kept column-wise, made on demand) are the sheet's cells under the table's columns."""
+    from renja_xl.snapshot import a1
+
+    path, _ = seed_layout
+    sheets = {s.name: s for s in load_snapshot(path)}
+    _, tables, _ = found
+    for table in tables:
+        sheet = sheets[table.sheet]
+        for row in table.rows:
+            assert list(row.cells) == list(table.columns)
+            for key, col in table.columns.items():
+                cell = row.get(key)
+                assert cell.address == a1(row.number, col)
+                assert cell.raw == row.raw(key) == sheet.value(row.number, col)
+                assert (cell.value, cell.text) == (row.value(key), row.text(key))
+            assert {key for key, _ in row.noted()} == {key for key, cell in row.cells.items() if cell.notes}
+        assert table.rows[0].get("no such column") is None and table.rows[0].text("no such column") == ""

@@ -64,23 +64,61 @@ class CellValue:
         return self.text.strip() == ""
 
 
-@dataclass(slots=True)
-class Row:
-    """A data or total row of a table."""
+_NO_COLUMNS: dict = {}
 
-    number: int                 # sheet row (1-based)
-    kind: str                   # "data" or "total"
-    cells: dict = field(default_factory=dict)   # column key -> CellValue
-    kode: Optional[Kode] = None  # from the Kode column or written inside the name
-    outline: Optional[str] = None  # "1.2.3" from the No column of a numbered outline (tables read by concept)
-    overflow: tuple = ()        # ((address, raw), …) non-empty cells outside the mapped columns
+
+class Row:
+    """A data or total row of a table.
+
+    The row keeps its cells column-wise: the table's column keys map (one dict shared by
+    every row of the table) to a position in the row's lists of raw values, shown texts and
+    parsed values; parse remarks are kept only for the cells that have any. A
+    :class:`CellValue` is made when asked for (:meth:`get`, :attr:`cells`), while
+    :meth:`value`, :meth:`text` and :meth:`numeric` read the lists directly. A table of
+    100,000 cells so holds no 100,000 cell objects.
+    """
+
+    __slots__ = ("number", "kind", "kode", "outline", "overflow", "_index", "_letters", "_raw", "_text", "_value",
+                 "_notes")
+
+    def __init__(self, number: int, kind: str, kode: Optional[Kode] = None, outline: Optional[str] = None,
+                 overflow: tuple = ()):
+        self.number = number        # sheet row (1-based)
+        self.kind = kind            # "data" or "total"
+        self.kode = kode            # from the Kode column or written inside the name
+        self.outline = outline      # "1.2.3" from the No column of a numbered outline (tables read by concept)
+        self.overflow = overflow    # ((address, raw), …) non-empty cells outside the mapped columns
+        self._index: dict = _NO_COLUMNS   # column key -> position in the lists below
+        self._letters: tuple = ()         # column letters, by position
+        self._raw = self._text = self._value = ()
+        self._notes: Optional[dict] = None  # column key -> parse remarks, for the cells that have any
+
+    def fill(self, index: dict, letters: tuple, raw: list, text: list, value: list, notes: Optional[dict]) -> None:
+        """Set the row's cells (the reader's parse): ``index`` maps each column key to its position."""
+        self._index, self._letters = index, letters
+        self._raw, self._text, self._value, self._notes = raw, text, value, notes or None
 
     def get(self, key: str) -> Optional[CellValue]:
-        return self.cells.get(key)
+        """The cell of column ``key`` (None when the table has no such column)."""
+        i = self._index.get(key)
+        if i is None:
+            return None
+        notes = self._notes.get(key, ()) if self._notes else ()
+        return CellValue.at(self._letters[i], self.number, self._raw[i], self._text[i], self._value[i], notes)
+
+    @property
+    def cells(self) -> dict:
+        """Column key -> :class:`CellValue`, every mapped column (made anew on each call)."""
+        return {key: self.get(key) for key in self._index}
+
+    def noted(self):
+        """(key, :class:`CellValue`) of the cells the reader left a remark on (``ambiguous``, ``not_a_number``…)."""
+        for key in self._notes or ():
+            yield key, self.get(key)
 
     def value(self, key: str) -> Any:
-        cell = self.cells.get(key)
-        return cell.value if cell is not None else None
+        i = self._index.get(key)
+        return None if i is None else self._value[i]
 
     def numeric(self, key: str) -> Optional[float]:
         """A cell's number as parsed: a float, or a single-value target's value; else None."""
@@ -90,12 +128,20 @@ class Row:
         return value if isinstance(value, float) else None
 
     def text(self, key: str) -> str:
-        cell = self.cells.get(key)
-        return cell.text if cell is not None else ""
+        i = self._index.get(key)
+        return "" if i is None else self._text[i]
+
+    def raw(self, key: str) -> Any:
+        """The snapshot value of column ``key`` (None when empty or not mapped)."""
+        i = self._index.get(key)
+        return None if i is None else self._raw[i]
 
     @property
     def is_total(self) -> bool:
         return self.kind == "total"
+
+    def __repr__(self) -> str:
+        return f"Row({self.number!r}, {self.kind!r}, kode={self.kode!r})"
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from .columns import read_block
 from .generic import GENERIC_DOCUMENT, best_block, header_candidate, join_kode, outline_of
 from .headers import (MAX_HEADER_ROWS, BlockMatch, column_labels, could_be_header, header_prefixes, known_phrases,
                       match_block, normalise, phrase_hits, spec_phrases)
-from .model import CellValue, Row, SkippedRow, Table
+from .model import Row, SkippedRow, Table
 from .vocabulary import ConceptVocabulary, default_concepts
 
 BLANK_ROWS_END_TABLE = 3
@@ -420,9 +420,12 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
         table.notation = notation_of(v for vals in columns.values() for v in vals) or workbook_notation
         col_notation = {k: notation_of(vals) or table.notation for k, vals in columns.items()}
         mapped = set(table.columns.values())
-        plan = [(key, col, role, col_notation.get(key), col_letter(col), role in _TEXT_ROLES, role in _NUMBER_ROLES,
+        plan = [(key, col, role, col_notation.get(key), role in _TEXT_ROLES, role in _NUMBER_ROLES,
                  role == Role.URAIAN, role == Role.KODE)
                 for key, col, role in ((k, c, table.spec.column(k).role) for k, c in table.columns.items())]
+        index = {key: i for i, key in enumerate(table.columns)}   # shared by the table's rows
+        letters = tuple(col_letter(col) for col in table.columns.values())
+        width_of_plan = len(plan)
         percent_cells, decimals, format_words = sheet.percent_cells, sheet.decimals, sheet.format_words
         table_left = table.left
         kode_parts = table.spec.kode_parts
@@ -430,12 +433,15 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
         for row in table.rows:
             values = sheet.row_values(row.number)
             width = len(values)
-            number, cells = row.number, row.cells
-            for key, col, role, notation, letters, text_role, number_role, uraian, kode_role in plan:
+            number = row.number
+            raws = [None] * width_of_plan
+            shown_texts = [""] * width_of_plan
+            parsed = [None] * width_of_plan
+            remarks = None
+            for i, (key, col, role, notation, text_role, number_role, uraian, kode_role) in enumerate(plan):
                 j = col - sheet.left
                 raw = values[j] if 0 <= j < width else None
                 if raw is None:
-                    cells[key] = CellValue.at(letters, number, None, "", None, ())
                     continue
                 is_text = type(raw) is str
                 percent = not is_text and (number, col) in percent_cells
@@ -454,7 +460,11 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                     shown = value.text
                 else:
                     shown = display_text(raw, percent, decimals.get((number, col)))
-                cells[key] = CellValue.at(letters, number, raw, shown, value, notes)
+                raws[i], shown_texts[i], parsed[i] = raw, shown, value
+                if notes:
+                    remarks = remarks or {}
+                    remarks[key] = notes
+            row.fill(index, letters, raws, shown_texts, parsed, remarks)
             if kode_parts:
                 joined = join_kode([values[table.columns[k] - sheet.left] if 0 <= table.columns[k] - sheet.left < width
                                     else None for k in kode_parts])
@@ -462,7 +472,7 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
                 if kode is not None and kode.valid:
                     row.kode = kode
             if outline_key:
-                row.outline = outline_of(row.cells[outline_key].raw)
+                row.outline = outline_of(row.raw(outline_key))
             row.overflow = tuple(
                 (a1(row.number, sheet.left + j), v) for j, v in enumerate(values)
                 if sheet.left + j >= table_left and sheet.left + j not in mapped and not _blank(v)

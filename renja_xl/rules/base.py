@@ -40,7 +40,7 @@ class Severity(str, Enum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     sheet: str
     cell: str
@@ -49,7 +49,7 @@ class Location:
         return {"sheet": self.sheet, "cell": self.cell}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem: which rule, how bad, what to tell the user, and every cell it is about.
 

@@ -38,8 +38,10 @@ class WrongColumn(Rule):
                        if table.spec.column(key).role in (Role.CHOICE, Role.TARGET) + _NUMERIC}
             for row in table.rows:
                 for key, col in watched.items():
-                    cell = row.cells.get(key)
-                    if cell is None or cell.raw is None or cell.empty:
+                    if row.raw(key) is None:
+                        continue
+                    cell = row.get(key)
+                    if cell.empty:
                         continue
                     role = col.role
                     reason = None

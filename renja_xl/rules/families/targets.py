@@ -320,7 +320,7 @@ class AmbiguousNumber(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for table in ctx.tables:
             for row in table.rows:
-                for key, cell in row.cells.items():
+                for key, cell in row.noted():
                     if "ambiguous" in cell.notes:
                         value = cell.value.value if isinstance(cell.value, Target) else cell.value
                         yield self.finding([Location(table.sheet, cell.address)], table.spec.key, written=cell.text,
