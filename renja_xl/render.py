@@ -70,6 +70,17 @@ class ReportPrinter:
         self.files = 0
         self.detail = detail
         self.grouped = 0
+        self.across = 0   # findings across files, counted in the totals too
+
+    def add_across(self, findings: list, line) -> None:
+        """The findings across files (RXL951-956), each printed by ``line(finding)`` and counted in the summary."""
+        if not findings:
+            return
+        self.line("Lintas berkas", "bold")
+        for f in findings:
+            self.con.print(line(f))
+            self.totals[Severity(f.severity).value] += 1
+        self.across += len(findings)
 
     def add(self, report: FileReport) -> None:
         if report.error is not None:
@@ -101,7 +112,10 @@ class ReportPrinter:
         if self.grouped:
             self.con.print(_line(("Temuan satu aturan di satu kolom digabung menjadi satu baris; --rinci menampilkan "
                                   "setiap temuan.", "")))
-        self.con.print(_line((summary_sentence(self.totals, self.files), "")))
+        sentence = summary_sentence(self.totals, self.files)
+        if self.across:
+            sentence = f"{sentence[:-1]}, termasuk {self.across} temuan lintas berkas."
+        self.con.print(_line((sentence, "")))
 
 
 def print_rules(rules, out=None) -> None:

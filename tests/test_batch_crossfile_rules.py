@@ -10,6 +10,7 @@ KUA-PPAS export gives them. The settings are a ``renja-xl.ini`` like any rule's.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Optional
@@ -173,6 +174,14 @@ def test_check_dir_reads_the_settings_of_the_folder_it_is_given(checked, tmp_pat
     main(args)
     plain = capsys.readouterr().out
     assert "RXL951  Kesalahan" in plain and "RXL952  Info" in plain and "RXL956  Peringatan" in plain
+    # the summary counts them: the findings of each file plus those across files
+    across = plain.count("RXL95")
+    per_file = sum(int(n) for n in re.findall(r": \d+ tabel, (\d+) temuan", plain))
+    summary = plain.strip().splitlines()[-1]
+    totals = re.match(r"Ringkasan: (\d+) kesalahan, (\d+) peringatan, (\d+) info di \d+ berkas, "
+                      r"termasuk (\d+) temuan lintas berkas\.$", summary)
+    assert totals, summary
+    assert sum(int(n) for n in totals.groups()[:3]) == per_file + across and int(totals.group(4)) == across
     (folder / "renja-xl.ini").write_text("[renja_xl:rules:RXL951]\nseverity = info\n"
                                          "[renja_xl:rules:RXL956]\nenabled = false\n", encoding="utf-8")
     try:

@@ -304,14 +304,7 @@ def run_check(args, limits) -> int:
         for note in notes:
             _err(note)
     else:
-        if cross_findings:
-            printer.line("Lintas berkas", "bold")
-            from ..rules.base import Severity
-            from ..render import STYLES
-
-            for f in cross_findings:
-                where = f" [{Path(f.file).name}" + (f" {f.sheet}!{f.cell}" if f.sheet else "") + "]" if f.file else ""
-                printer.con.print(_cross_line(f, where, STYLES[Severity(f.severity)]))
+        printer.add_across(cross_findings, _cross_line)
         for note in notes:
             printer.line(note)
         printer.finish()
@@ -330,11 +323,14 @@ def _id(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-def _cross_line(f, where: str, style: str):
-    from ..render import _line
+def _cross_line(f):
+    """A finding across files as the text report prints it, with the file (and cell) it is about."""
+    from ..render import STYLES, _line
     from ..rules.base import Severity
 
-    return _line((f"    {f.rule}  ", ""), (f"{Severity(f.severity).label:<10}", style), (f" {f.message}{where}", ""))
+    where = f" [{Path(f.file).name}" + (f" {f.sheet}!{f.cell}" if f.sheet else "") + "]" if f.file else ""
+    severity = Severity(f.severity)
+    return _line((f"    {f.rule}  ", ""), (f"{severity.label:<10}", STYLES[severity]), (f" {f.message}{where}", ""))
 
 
 def check_file(path: Path, args, limits):
