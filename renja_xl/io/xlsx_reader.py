@@ -333,8 +333,45 @@ class _SheetTarget:
                     return False
                 kept.append((int(digits), col, kind or "n", int(style or style_after or 0), text))
         self.row, self.last_col = row, 0
+        # store() inlined for the cells of this row that are shared strings or numbers (a sheet's millions)
+        strings, styles, grid = self.strings, self.styles, self.grid
+        n_styles = len(styles) if styles else 0
+        line = grid.get(row)
+        taken = 0
         for cell in kept:
-            self.store(*cell)
+            number, col, kind, style, text = cell
+            if number != row or kind not in ("s", "n"):
+                self.store(*cell)
+                continue
+            if kind == "s":
+                value = strings[int(text)]
+                if value == "":
+                    continue
+            else:
+                value = float(text)
+                if not math.isfinite(value):
+                    self.store(*cell)
+                    continue
+                if value.is_integer() and "." not in text and "E" not in text and "e" not in text:
+                    value = int(value)
+                if style < n_styles:
+                    is_percent, shown, words = styles[style]
+                    if is_percent:
+                        self.percent.add((row, col))
+                    if shown:
+                        self.decimals[(row, col)] = shown
+                    if words:
+                        self.words[(row, col)] = words
+            if line is None:
+                line = grid.get(row)
+                if line is None:
+                    line = grid[row] = []
+            line += (col, value)
+            taken += 1
+        if taken:
+            self.budget[0] -= taken
+            if self.budget[0] < 0:
+                raise CellBudgetExceeded()
         return True
 
     def store(self, row: int, col: int, kind: str, style: int, text: str) -> None:
