@@ -53,12 +53,13 @@ def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iter
     pure-Python encoder, five times slower, and holds the whole text at once; an iterator
     (the findings) is never held as a list of dicts either.
     """
+    dumps = _ENCODER.encode
     inner = margin + "  "
     fields = list(fields)
     yield margin + "{"
     for i, (key, value) in enumerate(fields):
         comma = "," if i < len(fields) - 1 else ""
-        name = json.dumps(key, ensure_ascii=False)
+        name = dumps(key)
         if isinstance(value, (list, tuple)) or hasattr(value, "__next__"):
             items = iter(value)
             first = next(items, _NOTHING)
@@ -66,18 +67,20 @@ def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iter
                 yield f"{inner}{name}: []{comma}"
                 continue
             yield f"{inner}{name}: ["
-            line = json.dumps(first, ensure_ascii=False)
+            line = dumps(first)
             for item in items:
                 yield f"{inner}  {line},"
-                line = json.dumps(item, ensure_ascii=False)
+                line = dumps(item)
             yield f"{inner}  {line}"
             yield f"{inner}]{comma}"
         else:
-            yield f"{inner}{name}: {json.dumps(value, ensure_ascii=False)}{comma}"
+            yield f"{inner}{name}: {dumps(value)}{comma}"
     yield margin + "}"
 
 
 _NOTHING = object()
+# one encoder for every line: json.dumps with any argument of its own builds a new encoder per call
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def table_dict(table) -> dict:

@@ -103,8 +103,8 @@ class Row:
         i = self._index.get(key)
         if i is None:
             return None
-        notes = self._notes.get(key, ()) if self._notes else ()
-        return CellValue.at(self._letters[i], self.number, self._raw[i], self._text[i], self._value[i], notes)
+        return CellValue.at(self._letters[i], self.number, self._raw[i], self._text[i], self._value[i],
+                            self.notes(key))
 
     @property
     def cells(self) -> dict:
@@ -115,6 +115,10 @@ class Row:
         """(key, :class:`CellValue`) of the cells the reader left a remark on (``ambiguous``, ``not_a_number``…)."""
         for key in self._notes or ():
             yield key, self.get(key)
+
+    def notes(self, key: str) -> tuple:
+        """The reader's remarks on the cell of column ``key`` (``("ambiguous",)``…), else ()."""
+        return self._notes.get(key, ()) if self._notes else ()
 
     def value(self, key: str) -> Any:
         i = self._index.get(key)

@@ -38,26 +38,24 @@ class WrongColumn(Rule):
                        if table.spec.column(key).role in (Role.CHOICE, Role.TARGET) + _NUMERIC}
             for row in table.rows:
                 for key, col in watched.items():
-                    if row.raw(key) is None:
-                        continue
-                    cell = row.get(key)
-                    if cell.empty:
+                    text = row.text(key)
+                    if not text.strip():
                         continue
                     role = col.role
                     reason = None
                     if role == Role.CHOICE and col.choices:
-                        if cell.text.strip() not in col.choices:
-                            target = parse_target(cell.text)
+                        if text.strip() not in col.choices:
+                            target = parse_target(text)
                             if any(p.value is not None for p in target.parts):
                                 reason = "tampaknya target atau angka yang salah kolom"
-                    elif role in _NUMERIC and "not_a_number" in cell.notes:
-                        reason = "bukan angka" + ("; tampaknya isi kolom lain" if len(cell.text.split()) > 1 else "")
-                    elif role == Role.TARGET and "unreadable" in cell.notes and len(cell.text.split()) > 3:
+                    elif role in _NUMERIC and "not_a_number" in row.notes(key):
+                        reason = "bukan angka" + ("; tampaknya isi kolom lain" if len(text.split()) > 1 else "")
+                    elif role == Role.TARGET and "unreadable" in row.notes(key) and len(text.split()) > 3:
                         reason = "bukan target; tampaknya isi kolom lain"
                     if reason:
-                        yield self.finding([Location(table.sheet, cell.address)], table.spec.key, written=cell.text,
-                                           kolom=column_label(table, key), baris=row_label(table, row),
-                                           isi=shorten(cell.text, 50), sebab=reason)
+                        yield self.finding([Location(table.sheet, row.get(key).address)], table.spec.key,
+                                           written=text, kolom=column_label(table, key), baris=row_label(table, row),
+                                           isi=shorten(text, 50), sebab=reason)
                 if row.overflow:
                     shown = "', '".join(shorten(str(v), 30) for _, v in row.overflow[:4])
                     yield self.finding([Location(table.sheet, a) for a, _ in row.overflow], table.spec.key,
