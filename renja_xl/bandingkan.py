@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Callable, Iterable, Optional
 
-from .edits import HEADER_FILL, LINK_COLOUR, CellEdit, NewSheet, Style, WorkbookEdits, quote_sheet
+from .edits import (HEADER_FILL, LINK_COLOUR, LINKS_PER_SHEET, CellEdit, NewSheet, Style, WorkbookEdits,
+                    quote_sheet)
 from .parse.numbers import single_spaced
 from .parse.targets import Target
 from .reader.generic import GENERIC_DOCUMENT
@@ -565,6 +566,8 @@ class Comparison:
                 col = (info.table.columns.get(f.key) if f is not None else None) or _name_col(info.table)
                 cell = a1(info.row.number, col)
                 sheet_name, link = info.table.sheet, f"{quote_sheet(info.table.sheet)}!{cell}"
+                if index > LINKS_PER_SHEET:   # past what Excel keeps in a sheet, the cell is named plain
+                    link = None
                 colour = CHANGE_FILL if r.kind == "berubah" else ADDED_FILL
                 note = (f"Sebelumnya ({self.old_name}): {f.old}" if f is not None
                         else f"Baris baru; tidak ada di {self.old_name}.")

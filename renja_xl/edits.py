@@ -25,6 +25,9 @@ SEVERITY_FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity
 RESULTS_HEADERS = ("No", "Tingkat", "Aturan", "Lokasi", "Pesan", "Nilai tertulis", "Nilai seharusnya")
 RESULTS_WIDTHS = (8, 12, 10, 34, 100, 28, 22)
 RESULTS_HEADER_ROW = 3
+# Excel keeps at most this many hyperlinks in one worksheet (its documented "specifications and limits"): a results
+# sheet or a rekap with more links than that would not open as written
+LINKS_PER_SHEET = 65_530
 HEADER_FILL = "D9E1F2"
 SECTION_FILL = "F2F2F2"
 LINK_COLOUR = "0563C1"
@@ -266,6 +269,7 @@ class ResultsLayout:
         self.widths = dict(enumerate(RESULTS_WIDTHS, start=1))
         self._sheets: Optional[list] = None
         self._rules: Optional[list] = None
+        self._links_left = LINKS_PER_SHEET
 
     # --- pieces ------------------------------------------------------------------------
 
@@ -273,6 +277,13 @@ class ResultsLayout:
         first = finding.locations[0] if finding.locations else None
         place = f"{quote_sheet(first.sheet)}!{first.cell}" if first else ""
         return place, first is not None and first.sheet in self.names
+
+    def _link_taken(self) -> bool:
+        """Whether one more line may link to its cell: past :data:`LINKS_PER_SHEET` the address is written plain."""
+        if self._links_left <= 0:
+            return False
+        self._links_left -= 1
+        return True
 
     def _height(self, values: tuple, bold: bool = False) -> Optional[float]:
         """The height the wrapped columns (Pesan, Nilai tertulis, Nilai seharusnya) need; None: one line."""
@@ -291,6 +302,7 @@ class ResultsLayout:
         link = None
         if not (fill or bold) and severity is not None and finding is not None:  # a finding's line: the common case
             place, linked = self._place(finding)
+            linked = linked and self._link_taken()
             return SheetRow(row, values, _ROW_STYLES[(severity, linked)], (4, place) if linked else None, level, hidden,
                             collapsed, self._height(values, bold))
         if fill or bold:
@@ -307,7 +319,7 @@ class ResultsLayout:
             link_style = _LINK
         if finding is not None:
             place, linked = self._place(finding)
-            if linked:
+            if linked and self._link_taken():
                 link = (4, place)
                 styles[3] = link_style
         return SheetRow(row, values, tuple(styles), link, level, hidden, collapsed, self._height(values, bold))
@@ -350,6 +362,9 @@ class ResultsLayout:
     def header_rows(self) -> list:
         guide = ("Ringkasan per lembar dan per aturan, lalu daftar lengkap. Klik alamat Lokasi untuk menuju selnya; "
                  "temuan satu aturan di satu kolom menjadi satu baris (klik + di kiri untuk rinciannya).")
+        if self.last_row - RESULTS_HEADER_ROW > LINKS_PER_SHEET:
+            guide += (f" Excel menyimpan paling banyak {_number(LINKS_PER_SHEET)} tautan per lembar: lokasi di baris "
+                      "berikutnya tertulis tanpa tautan.")
         return [
             SheetRow(1, (self.title,), (Style(bold=True, size=12),)),
             SheetRow(2, (guide,)),
@@ -361,6 +376,7 @@ class ResultsLayout:
         """Every row of the sheet, made as it is needed (a list of 60,000 findings is never held twice)."""
         from .report import cells_text, counts_text, meaning
 
+        self._links_left = LINKS_PER_SHEET   # each reading of the rows links the same lines
         yield from self.header_rows()
         row = RESULTS_HEADER_ROW + 1
         yield self._line(row, ("Ringkasan per lembar",), bold=True, fill=SECTION_FILL)

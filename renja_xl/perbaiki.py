@@ -34,7 +34,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Optional
 
-from .edits import HEADER_FILL, LINK_COLOUR, CellEdit, NewSheet, Style, WorkbookEdits, quote_sheet
+from .edits import (HEADER_FILL, LINK_COLOUR, LINKS_PER_SHEET, CellEdit, NewSheet, Style, WorkbookEdits,
+                    quote_sheet)
 from .parse.numbers import EN, ID, parse_number, single_spaced
 from .parse.targets import Target
 from .snapshot import WorkbookSnapshot, a1, parse_a1, unit_of_format
@@ -335,11 +336,12 @@ class Perbaikan:
                          item.reason, LEFT_FILL))
         for index, (sheet_name, row, col, label, old, new, reason, colour) in enumerate(rows, start=1):
             r = SUMMARY_HEADER_ROW + index
-            place = f"{quote_sheet(sheet_name)}!{a1(row, col)}"
+            # past what Excel keeps in a sheet, the cell is named plain
+            place = f"{quote_sheet(sheet_name)}!{a1(row, col)}" if index <= LINKS_PER_SHEET else None
             values = (sheet_name, a1(row, col), label, old, new, reason)
             for col_index, value in enumerate(values, start=1):
                 style = Style()
-                if col_index == 2:
+                if col_index == 2 and place:
                     style = Style(font_colour=LINK_COLOUR, underline=True)
                 elif col_index == 3:
                     style = Style(fill=colour)

@@ -47,6 +47,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Optional
 
+from ..edits import LINKS_PER_SHEET
 from ..errors import InputError, OutputError
 from .result import FileResult
 
@@ -477,6 +478,7 @@ class _Sheet:
         ws.append(header)
         self._links_after_the_rows()
         count = 0
+        links_left = LINKS_PER_SHEET   # as _links() counts them: past Excel's limit a cell is plain text
         for values in chain(head, rows):
             if count == EXCEL_MAX_ROWS - 1:
                 break
@@ -485,7 +487,9 @@ class _Sheet:
                 name = self.headers[index]
                 if self.linked[index] and isinstance(value, str) and value:
                     cell = WriteOnlyCell(ws, self._shown(name, value))
-                    cell.style = "Hyperlink"
+                    if links_left > 0:
+                        cell.style = "Hyperlink"
+                    links_left -= 1
                 elif name in WRAPPED and value:
                     cell = WriteOnlyCell(ws, value)
                     cell.alignment = top
@@ -522,10 +526,14 @@ class _Sheet:
         columns = [(i, get_column_letter(i + 1), name) for i, name in enumerate(self.headers) if self.linked[i]]
         if not columns:
             return
+        links = 0
         for number, values in enumerate(islice(self.rows(), EXCEL_MAX_ROWS - 1), start=2):
             for index, letter, name in columns:
                 value = values[index]
                 if isinstance(value, str) and value:
+                    if links == LINKS_PER_SHEET:
+                        return
+                    links += 1
                     yield (f"{letter}{number}", *self._target(name, value))
 
     def _links_after_the_rows(self) -> None:
