@@ -333,43 +333,45 @@ class _SheetTarget:
                     return False
                 kept.append((int(digits), col, kind or "n", int(style or style_after or 0), text))
         self.row, self.last_col = row, 0
-        # store() inlined for the cells of this row that are shared strings or numbers (a sheet's millions)
-        strings, styles, grid = self.strings, self.styles, self.grid
+        # store() inlined (a sheet's millions of cells): the row's cells gathered, then added to the grid at once
+        strings, styles, texts = self.strings, self.styles, self.texts
         n_styles = len(styles) if styles else 0
-        line = grid.get(row)
-        taken = 0
-        for cell in kept:
-            number, col, kind, style, text = cell
-            if number != row or kind not in ("s", "n"):
-                self.store(*cell)
+        fresh: list = []
+        for number, col, kind, style, text in kept:
+            if number != row:   # a cell whose reference names another row: kept there, as the parser does
+                self.store(number, col, kind, style, text)
                 continue
-            if kind == "s":
+            if kind == "n":
+                value = float(text)
+                if not math.isfinite(value):   # 1e999, NaN: no cell holds them; the core sees the text as written
+                    value = text
+                else:
+                    if value.is_integer() and "." not in text and "E" not in text and "e" not in text:
+                        value = int(value)
+                    if style < n_styles:
+                        is_percent, shown, words = styles[style]
+                        if is_percent:
+                            self.percent.add((row, col))
+                        if shown:
+                            self.decimals[(row, col)] = shown
+                        if words:
+                            self.words[(row, col)] = words
+            elif kind == "s":
                 value = strings[int(text)]
                 if value == "":
                     continue
+            elif kind == "b":
+                value = text == "1"
             else:
-                value = float(text)
-                if not math.isfinite(value):
-                    self.store(*cell)
-                    continue
-                if value.is_integer() and "." not in text and "E" not in text and "e" not in text:
-                    value = int(value)
-                if style < n_styles:
-                    is_percent, shown, words = styles[style]
-                    if is_percent:
-                        self.percent.add((row, col))
-                    if shown:
-                        self.decimals[(row, col)] = shown
-                    if words:
-                        self.words[(row, col)] = words
+                value = texts.setdefault(text, text)
+            fresh += (col, value)
+        if fresh:
+            line = self.grid.get(row)
             if line is None:
-                line = grid.get(row)
-                if line is None:
-                    line = grid[row] = []
-            line += (col, value)
-            taken += 1
-        if taken:
-            self.budget[0] -= taken
+                self.grid[row] = fresh
+            else:
+                line += fresh
+            self.budget[0] -= len(fresh) // 2
             if self.budget[0] < 0:
                 raise CellBudgetExceeded()
         return True
@@ -526,8 +528,8 @@ def sheet_snapshot(file_name: str, sheet_name: str, grid: dict, percent: set, de
             rows.append(_NO_CELLS)
             continue
         line = [None] * widths[r]
-        for i in range(0, len(cells), 2):
-            line[cells[i] - left] = cells[i + 1]
+        for c, v in zip(cells[::2], cells[1::2]):
+            line[c - left] = v
         rows.append(line)
     return SheetSnapshot(sheet_name, rows, top=top, left=left, percent_cells=frozenset(percent), decimals=decimals,
                          format_words=words or {})
