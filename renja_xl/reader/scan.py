@@ -363,20 +363,19 @@ def _worded_target(value: float, shown: str, words: tuple, units: UnitVocabulary
 
 
 def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[str], units: UnitVocabulary,
-                words: Optional[tuple] = None, text_role: bool = False, number_role: bool = False) -> tuple[Any, tuple]:
-    """(value, notes) of a cell for its column's role; ``text_role``/``number_role``: the role is one of
-    :data:`_TEXT_ROLES`/:data:`_NUMBER_ROLES` (asked once per column: an enum's hash is a Python call)."""
+                words: Optional[tuple] = None) -> tuple[Any, tuple]:
+    """(value, notes) of a cell for its column's role (the common cells are read by :func:`_parse_column`)."""
     if raw is None:
         return None, ()
     kind = type(raw)
     if kind is str:
         if not raw.strip():
             return None, ()
-        if text_role:
+        if role in _TEXT_ROLES:
             return _single_spaced(raw), ()
     numeric = kind is int or kind is float
-    if numeric and number_role:
-        return float(raw) * (100 if percent_format else 1), ()  # the common case, without parsing
+    if numeric and role in _NUMBER_ROLES:
+        return float(raw) * (100 if percent_format else 1), ()
     if numeric and role == Role.TARGET and not percent_format:
         worded = _worded_target(float(raw), display_text(raw), words, units) if words else None
         return worded or Target(text=display_text(raw), parts=(TargetPart(float(raw), None, None, "none"),)), ()
@@ -404,6 +403,58 @@ def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[s
     return display_text(raw), ()
 
 
+def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet: SheetSnapshot, rows: list,
+                  lines: list, numbers: list, units: UnitVocabulary, remarks: dict) -> tuple[list, list, list]:
+    """(raw values, shown texts, parsed values) of one column over a table's rows; parse remarks go into
+    ``remarks[position of the row][key]``, and a kode read from the Kode column or written inside the
+    name is set on its row (:attr:`Row.kode`).
+
+    Column by column, so that what every cell of a column shares (its role, its notation) is asked
+    once, and the common cells (empty, a text under a text role, a number under a number role) are
+    read without a call.
+    """
+    j = col - sheet.left
+    raws = [line[j] if 0 <= j < len(line) else None for line in lines] if j >= 0 else [None] * len(lines)
+    texts = [""] * len(raws)
+    values: list = [None] * len(raws)
+    percent_cells, decimals, format_words = sheet.percent_cells, sheet.decimals, sheet.format_words
+    text_role, number_role = role in _TEXT_ROLES, role in _NUMBER_ROLES
+    uraian, kode_role = role == Role.URAIAN, role == Role.KODE
+    for position, raw in enumerate(raws):
+        if raw is None:
+            continue
+        kind = type(raw)
+        if kind is str:
+            texts[position] = raw
+            if text_role:
+                if raw.strip():
+                    values[position] = _single_spaced(raw)
+                continue
+            value, notes = _parse_cell(role, raw, False, notation, units)
+            if uraian:
+                embedded, name = split_embedded_kode(raw)
+                if embedded is not None and embedded.valid:
+                    value = name
+                    rows[position].kode = rows[position].kode or embedded
+        else:
+            number = numbers[position]
+            percent = (number, col) in percent_cells
+            if number_role and (kind is float or kind is int):   # the common case, without parsing
+                values[position] = float(raw) * (100 if percent else 1)
+                texts[position] = display_text(raw, percent, decimals.get((number, col)))
+                continue
+            words = format_words.get((number, col)) if format_words else None
+            value, notes = _parse_cell(role, raw, percent, notation, units, words)
+            texts[position] = (value.text if words and isinstance(value, Target)
+                               else display_text(raw, percent, decimals.get((number, col))))
+        if kode_role and value is not None and value.valid:
+            rows[position].kode = value
+        values[position] = value
+        if notes:
+            remarks.setdefault(position, {})[key] = notes
+    return raws, texts, values
+
+
 def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optional[UnitVocabulary] = None) -> None:
     """Parse every cell of located tables in place."""
     units = units or default_units()
@@ -419,64 +470,42 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
         columns = numeric[id(table)]
         table.notation = notation_of(v for vals in columns.values() for v in vals) or workbook_notation
         col_notation = {k: notation_of(vals) or table.notation for k, vals in columns.items()}
-        mapped = set(table.columns.values())
-        plan = [(key, col, role, col_notation.get(key), role in _TEXT_ROLES, role in _NUMBER_ROLES,
-                 role == Role.URAIAN, role == Role.KODE)
-                for key, col, role in ((k, c, table.spec.column(k).role) for k, c in table.columns.items())]
+        rows = table.rows
+        lines = [sheet.row_values(row.number) for row in rows]
+        numbers = [row.number for row in rows]
         index = {key: i for i, key in enumerate(table.columns)}   # shared by the table's rows
         letters = tuple(col_letter(col) for col in table.columns.values())
-        width_of_plan = len(plan)
-        percent_cells, decimals, format_words = sheet.percent_cells, sheet.decimals, sheet.format_words
-        table_left = table.left
+        remarks: dict = {}   # position of a row -> {column key: notes}
+        raw_columns, text_columns, value_columns = [], [], []
+        for key, col in table.columns.items():
+            raws, texts, values = _parse_column(key, col, table.spec.column(key).role, col_notation.get(key), sheet,
+                                                rows, lines, numbers, units, remarks)
+            raw_columns.append(raws)
+            text_columns.append(texts)
+            value_columns.append(values)
+        # a row's cells from the columns (zip: the transposition in C)
+        for position, (row, raws, texts, values) in enumerate(zip(rows, zip(*raw_columns), zip(*text_columns),
+                                                                   zip(*value_columns))):
+            row.fill(index, letters, raws, texts, values, remarks.get(position))
         kode_parts = table.spec.kode_parts
-        outline_key = "no" if table.spec.document == GENERIC_DOCUMENT and "no" in table.columns else None
-        for row in table.rows:
-            values = sheet.row_values(row.number)
-            width = len(values)
-            number = row.number
-            raws = [None] * width_of_plan
-            shown_texts = [""] * width_of_plan
-            parsed = [None] * width_of_plan
-            remarks = None
-            for i, (key, col, role, notation, text_role, number_role, uraian, kode_role) in enumerate(plan):
-                j = col - sheet.left
-                raw = values[j] if 0 <= j < width else None
-                if raw is None:
-                    continue
-                is_text = type(raw) is str
-                percent = not is_text and (number, col) in percent_cells
-                words = format_words.get((number, col)) if format_words and not is_text else None
-                value, notes = _parse_cell(role, raw, percent, notation, units, words, text_role, number_role)
-                if uraian and is_text:
-                    embedded, name = split_embedded_kode(raw)
-                    if embedded is not None and embedded.valid:
-                        value = name
-                        row.kode = row.kode or embedded
-                if kode_role and value is not None and value.valid:
-                    row.kode = value
-                if is_text:
-                    shown = raw
-                elif words and isinstance(value, Target):
-                    shown = value.text
-                else:
-                    shown = display_text(raw, percent, decimals.get((number, col)))
-                raws[i], shown_texts[i], parsed[i] = raw, shown, value
-                if notes:
-                    remarks = remarks or {}
-                    remarks[key] = notes
-            row.fill(index, letters, raws, shown_texts, parsed, remarks)
-            if kode_parts:
-                joined = join_kode([values[table.columns[k] - sheet.left] if 0 <= table.columns[k] - sheet.left < width
-                                    else None for k in kode_parts])
+        if kode_parts:
+            offsets = [table.columns[k] - sheet.left for k in kode_parts]
+            for row, line in zip(rows, lines):
+                joined = join_kode([line[j] if 0 <= j < len(line) else None for j in offsets])
                 kode = parse_kode(joined) if joined else None
                 if kode is not None and kode.valid:
                     row.kode = kode
-            if outline_key:
+        outline_key = "no" if table.spec.document == GENERIC_DOCUMENT and "no" in table.columns else None
+        if outline_key:
+            for row in rows:
                 row.outline = outline_of(row.raw(outline_key))
-            row.overflow = tuple(
-                (a1(row.number, sheet.left + j), v) for j, v in enumerate(values)
-                if sheet.left + j >= table_left and sheet.left + j not in mapped and not _blank(v)
-            )
+        # cells right of the table's left edge outside its columns (a row shifted by a cell shows there)
+        mapped = set(table.columns.values())
+        widest = max(map(len, lines), default=0)
+        unmapped = [j for j in range(widest) if sheet.left + j >= table.left and sheet.left + j not in mapped]
+        for row, line in zip(rows, lines):
+            row.overflow = tuple((a1(row.number, sheet.left + j), line[j]) for j in unmapped
+                                 if j < len(line) and not _blank(line[j]))
         if outline_key and not any(r.outline and "." in r.outline for r in table.rows):
             for row in table.rows:
                 row.outline = None  # plain row numbers, not a numbered outline
