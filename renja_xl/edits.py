@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from .compute.engine import ComputedCell
 from .compute.predikat import COLOURS
+from .rowheight import lines_needed, points
 from .rules.base import Finding, Severity
 from .snapshot import a1, col_letter, parse_a1
 
@@ -287,8 +288,6 @@ class ResultsLayout:
 
     def _height(self, values: tuple, bold: bool = False) -> Optional[float]:
         """The height the wrapped columns (Pesan, Nilai tertulis, Nilai seharusnya) need; None: one line."""
-        from .rowheight import lines_needed, points
-
         lines = 1
         for col in (5, 6, 7):
             text = values[col - 1] if len(values) >= col else None
