@@ -19,6 +19,7 @@ Used by compute (roll-up formulas) and by the pagu checks.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -31,15 +32,28 @@ _PROGRAM = re.compile(r"^\s*(?:[IVXL]+\s*\.?\s+)?program\b", re.IGNORECASE)
 
 @dataclass
 class Node:
-    """A coded (or program) row with its continuation rows and child nodes."""
+    """A coded (or program) row with its continuation rows and child nodes.
+
+    A node refers to its parent weakly (its tree holds every node): parent and children
+    pointing at each other would make each tree a cycle, which only the garbage collector
+    frees, so that a checked workbook's rows would outlive the check until it ran.
+    """
 
     row: Row
     level: Optional[str]
     rows: list = field(default_factory=list)       # the row itself, then its continuation rows
     children: list = field(default_factory=list)
-    parent: Optional["Node"] = None
     duplicate_of: Optional["Node"] = None           # an earlier row with the same kode
     orphan: bool = False                            # its parent kode has no row
+    _parent: Optional[weakref.ref] = field(default=None, repr=False, compare=False)
+
+    @property
+    def parent(self) -> Optional["Node"]:
+        return self._parent() if self._parent is not None else None
+
+    @parent.setter
+    def parent(self, node: Optional["Node"]) -> None:
+        self._parent = weakref.ref(node) if node is not None else None
 
     @property
     def is_leaf(self) -> bool:

@@ -33,6 +33,14 @@ class CheckContext:
             self._shared[key] = make(self)
         return self._shared[key]
 
+    def release(self) -> None:
+        """Let go of what the rules shared (matched rows refer back to this context): with those references
+        gone, the workbook's snapshot and tables are freed as soon as their last name goes, without waiting
+        for the garbage collector."""
+        self._shared.clear()
+        for name in ("expected", "expected_exact", "unknown_blocks"):
+            self.__dict__.pop(name, None)
+
     def tables_of(self, *keys: str) -> list:
         """The tables of these spec keys, in workbook order."""
         return [t for t in self.tables if t.spec.key in keys]

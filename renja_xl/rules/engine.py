@@ -21,17 +21,20 @@ def run_checks(snapshot: WorkbookSnapshot, tables: list, config: Optional[CheckC
     config = config or CheckConfig()
     ctx = CheckContext(snapshot, tables, units, vocabulary, nomenclature)
     findings: list[Finding] = []
-    for cls in all_rules():
-        if cls.code == CRASH_CODE or (only is not None and cls.code not in only):
-            continue
-        settings = config.settings(cls.code)
-        if not settings.enabled:
-            continue
-        rule = cls(settings.severity, settings.options)
-        try:
-            findings.extend(rule.check(ctx))
-        except Exception as exc:  # a broken rule must not stop the others
-            crash = REGISTRY[CRASH_CODE](config.settings(CRASH_CODE).severity)
-            findings.append(crash.finding((), kode=cls.code, galat=f"{type(exc).__name__}: {exc}"))
+    try:
+        for cls in all_rules():
+            if cls.code == CRASH_CODE or (only is not None and cls.code not in only):
+                continue
+            settings = config.settings(cls.code)
+            if not settings.enabled:
+                continue
+            rule = cls(settings.severity, settings.options)
+            try:
+                findings.extend(rule.check(ctx))
+            except Exception as exc:  # a broken rule must not stop the others
+                crash = REGISTRY[CRASH_CODE](config.settings(CRASH_CODE).severity)
+                findings.append(crash.finding((), kode=cls.code, galat=f"{type(exc).__name__}: {exc}"))
+    finally:
+        ctx.release()
     unique = list(dict.fromkeys(findings))
     return sorted(unique, key=lambda f: f.sort_key)
