@@ -156,12 +156,6 @@ def _total_label(values: list, left: int, label_cols: set, mapped: set) -> bool:
     return False
 
 
-def _spanning(values: list) -> bool:
-    """A row with one text only (a sasaran or program written across the table), not a data row."""
-    filled = [v for v in values if not _blank(v)]
-    return len(filled) == 1 and isinstance(filled[0], str)
-
-
 def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, repeats: list[BlockMatch]) -> None:
     """Fill ``table.rows`` (raw, unparsed) and ``table.skipped`` from sheet rows ``start..stop``."""
     repeat_rows = {r: b for b in repeats for r in range(b.top, b.bottom + 1)}
@@ -173,21 +167,24 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
     blank_run = 0
     after_total = False
     expect_number_row = True
+    header_form: dict = {}   # a text -> what it is compared with as a header (texts repeat down a column)
     for row in range(start, stop + 1):
         if row in repeat_rows:
             table.skipped.append(SkippedRow(row, "repeated_header"))
             expect_number_row = True
             continue
         values = sheet.row_values(row)[table.left - sheet.left:]
-        if all(_blank(v) for v in values):
+        texts = [v for v in values if type(v) is str and v.strip()]
+        filled = len(texts) + sum(1 for v in values if v is not None and type(v) is not str)
+        if not filled:
             blank_run += 1
             table.skipped.append(SkippedRow(row, "blank"))
             if blank_run >= (2 if generic else BLANK_ROWS_END_TABLE) or after_total:
                 break
             continue
         blank_run = 0
-        first = next((v for v in values if not _blank(v)), None)
-        if isinstance(first, str) and (_CAPTION.match(first.strip()) or (generic and _FOOTER.match(first.strip()))):
+        first = next(v for v in values if not _blank(v))
+        if type(first) is str and (_CAPTION.match(first.strip()) or (generic and _FOOTER.match(first.strip()))):
             break
         if _is_number_row(values, len(table.columns)):
             if expect_number_row and table.number_row is None and not table.rows:
@@ -196,14 +193,21 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
                 table.skipped.append(SkippedRow(row, "column_numbers"))
             continue
         expect_number_row = False
-        if generic and _spanning(values) and not _total_label(values, table.left, label_cols, mapped):
+        total = bool(texts) and _total_label(values, table.left, label_cols, mapped)
+        if generic and filled == 1 and texts and not total:   # one text across the table: a sasaran or program
             table.skipped.append(SkippedRow(row, "section"))
             continue
-        texts = [normalise(v) if could_be_header(v, prefixes) else v for v in values if isinstance(v, str) and v.strip()]
-        if len(texts) >= 2 and _is_partial_header(texts, phrases):
-            table.skipped.append(SkippedRow(row, "repeated_header"))
-            continue
-        kind = "total" if _total_label(values, table.left, label_cols, mapped) else "data"
+        if len(texts) >= 2:
+            forms = []
+            for text in texts:
+                form = header_form.get(text)
+                if form is None:
+                    form = header_form[text] = normalise(text) if could_be_header(text, prefixes) else text
+                forms.append(form)
+            if _is_partial_header(forms, phrases):
+                table.skipped.append(SkippedRow(row, "repeated_header"))
+                continue
+        kind = "total" if total else "data"
         after_total = kind == "total"
         table.rows.append(Row(number=row, kind=kind))
     # trailing blank rows are not part of the table
