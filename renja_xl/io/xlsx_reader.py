@@ -333,38 +333,16 @@ class _SheetTarget:
                     return False
                 kept.append((int(digits), col, kind or "n", int(style or style_after or 0), text))
         self.row, self.last_col = row, 0
-        # store() inlined (a sheet's millions of cells): the row's cells gathered, then added to the grid at once
-        strings, styles, texts = self.strings, self.styles, self.texts
-        n_styles = len(styles) if styles else 0
+        # the row's cells gathered, then added to the grid at once (a sheet's millions of cells)
+        value_of = self._value
         fresh: list = []
         for number, col, kind, style, text in kept:
             if number != row:   # a cell whose reference names another row: kept there, as the parser does
                 self.store(number, col, kind, style, text)
                 continue
-            if kind == "n":
-                value = float(text)
-                if not math.isfinite(value):   # 1e999, NaN: no cell holds them; the core sees the text as written
-                    value = text
-                else:
-                    if value.is_integer() and "." not in text and "E" not in text and "e" not in text:
-                        value = int(value)
-                    if style < n_styles:
-                        is_percent, shown, words = styles[style]
-                        if is_percent:
-                            self.percent.add((row, col))
-                        if shown:
-                            self.decimals[(row, col)] = shown
-                        if words:
-                            self.words[(row, col)] = words
-            elif kind == "s":
-                value = strings[int(text)]
-                if value == "":
-                    continue
-            elif kind == "b":
-                value = text == "1"
-            else:
-                value = texts.setdefault(text, text)
-            fresh += (col, value)
+            value = value_of(row, col, kind, style, text)
+            if value != "":
+                fresh += (col, value)
         if fresh:
             line = self.grid.get(row)
             if line is None:
@@ -378,26 +356,7 @@ class _SheetTarget:
 
     def store(self, row: int, col: int, kind: str, style: int, text: str) -> None:
         """Keep a cell's value, read from its written ``text`` by its type ``kind`` (and % and decimals by style)."""
-        if kind == "s":
-            value: object = self.strings[int(text)]
-        elif kind == "n":
-            number = float(text)
-            if not math.isfinite(number):  # 1e999, NaN: no cell holds them; the core sees the text as written
-                value = text
-            else:
-                value = int(number) if number.is_integer() and "." not in text and "E" not in text.upper() else number
-            if self.styles and style < len(self.styles) and value is not text:
-                is_percent, shown, words = self.styles[style]
-                if is_percent:
-                    self.percent.add((row, col))
-                if shown:
-                    self.decimals[(row, col)] = shown
-                if words:
-                    self.words[(row, col)] = words
-        elif kind == "b":
-            value = text == "1"
-        else:  # "str" (formula text), "inlineStr", "e" (error like #DIV/0!), "d" (ISO date)
-            value = self.texts.setdefault(text, text)  # one object for a text repeated down a column
+        value = self._value(row, col, kind, style, text)
         if value != "":
             cells = self.grid.get(row)
             if cells is None:
@@ -407,6 +366,30 @@ class _SheetTarget:
             self.budget[0] -= 1
             if self.budget[0] < 0:
                 raise CellBudgetExceeded()
+
+    def _value(self, row: int, col: int, kind: str, style: int, text: str) -> object:
+        """The value a cell's written ``text`` stands for by its type ``kind`` ("" for none); a number's
+        percent format, shown decimals and words noted from its ``style``."""
+        if kind == "n":
+            number = float(text)
+            if not math.isfinite(number):  # 1e999, NaN: no cell holds them; the core sees the text as written
+                return text
+            value = int(number) if number.is_integer() and "." not in text and "E" not in text.upper() else number
+            if self.styles and style < len(self.styles):
+                is_percent, shown, words = self.styles[style]
+                if is_percent:
+                    self.percent.add((row, col))
+                if shown:
+                    self.decimals[(row, col)] = shown
+                if words:
+                    self.words[(row, col)] = words
+            return value
+        if kind == "s":
+            return self.strings[int(text)]
+        if kind == "b":
+            return text == "1"
+        # "str" (formula text), "inlineStr", "e" (error like #DIV/0!), "d" (ISO date)
+        return self.texts.setdefault(text, text)  # one object for a text repeated down a column
 
     def close(self) -> "_SheetTarget":
         return self
