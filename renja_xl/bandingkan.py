@@ -35,11 +35,11 @@ from .reader.generic import GENERIC_DOCUMENT
 from .reader.headers import normalise
 from .reader.model import Row, Table
 from .rules.base import Location, number_text
+from .sheetnames import CHANGES_SHEET
 from .snapshot import WorkbookSnapshot, a1
 from .specs.base import Role, Rollup, render_years
 
 FUZZY = 0.88
-CHANGES_SHEET = "Perubahan"
 NO_NOTE_RULE = "RXL901"
 COMPARED_ROLES = (Role.TARGET, Role.NUMBER, Role.PAGU, Role.SATUAN, Role.LOKASI, Role.CHOICE)
 CHANGE_FILL = "FFEB9C"

@@ -19,9 +19,9 @@ from .compute.engine import ComputedCell
 from .compute.predikat import COLOURS
 from .rowheight import lines_needed, points
 from .rules.base import Finding, Severity
+from .sheetnames import RESULTS_SHEET
 from .snapshot import a1, col_letter, parse_a1
 
-RESULTS_SHEET = "Hasil Validasi"
 SEVERITY_FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
 RESULTS_HEADERS = ("No", "Tingkat", "Aturan", "Lokasi", "Pesan", "Nilai tertulis", "Nilai seharusnya")
 RESULTS_WIDTHS = (8, 12, 10, 34, 100, 28, 22)

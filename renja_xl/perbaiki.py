@@ -38,11 +38,11 @@ from .edits import (HEADER_FILL, LINK_COLOUR, LINKS_PER_SHEET, CellEdit, NewShee
                     quote_sheet)
 from .parse.numbers import EN, ID, parse_number, single_spaced
 from .parse.targets import Target
+from .sheetnames import FIXES_SHEET, UNDO_SHEET
 from .snapshot import WorkbookSnapshot, a1, parse_a1, unit_of_format
 from .specs.base import Role
 
-SUMMARY_SHEET = "Perbaikan"
-UNDO_SHEET = "renja-xl-batal"
+SUMMARY_SHEET = FIXES_SHEET
 UNDO_TITLE = "renja-xl perbaiki: catatan pembatalan (jangan diubah; dipakai oleh renja-xl perbaiki --batal)"
 UNDO_NOTE = "Setiap baris berikut: sel yang diubah dan isinya semula (kolom A; teks panjang di kolom B)."
 UNDO_FIRST_ROW = 4

@@ -39,3 +39,19 @@ def test_the_core_the_buttons_call_imports_neither_pandas_nor_openpyxl():
     env = {**__import__("os").environ, "XLWINGS_LICENSE_KEY": "noncommercial"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout.strip()
     assert out == ""
+
+
+def test_checking_a_workbook_without_report_sheets_imports_none_of_the_report_writers():
+    """The reader knows renja-xl's own sheets by name first (renja_xl.sheetnames): a workbook without them is read
+    and checked without importing perbaiki, bandingkan or the results sheet's writer (a check of a small file
+    paid a fifth of its time for those imports); one with a Hasil Validasi still has it told from a user's sheet."""
+    from conftest import RENJA_EXAMPLE
+
+    code = (
+        "import sys; from renja_xl.io.files import read_and_check; "
+        f"read_and_check({str(RENJA_EXAMPLE)!r}); "
+        "print(','.join(m for m in ('renja_xl.perbaiki', 'renja_xl.bandingkan', 'renja_xl.results_sheet') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..parse.numbers import parse_number
+from ..sheetnames import may_be_report_sheet
 from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1, a1_range
 from ..specs import ALL_SPECS, get_spec
 from .columns import lacking, read_block
@@ -142,6 +143,8 @@ def find_unknown_blocks(snapshot: WorkbookSnapshot, tables: list,
 def report_sheet(sheet: SheetSnapshot) -> bool:
     """A sheet renja-xl itself wrote (Hasil Validasi, Perbaikan, Perubahan, the undo record), known by name
     and by its own title or header row, so a user's sheet that happens to share the name is still read."""
+    if not may_be_report_sheet(sheet.name):
+        return False
     from ..bandingkan import is_report_sheet
     from ..results_sheet import is_results_sheet
 
