@@ -296,11 +296,12 @@ class ResultsLayout:
         return points(lines) if lines > 1 else None
 
     def _line(self, row: int, values: tuple, severity=None, finding=None, level: int = 0, hidden: bool = False,
-              collapsed: bool = False, bold: bool = False, fill: Optional[str] = None):
+              collapsed: bool = False, bold: bool = False, fill: Optional[str] = None, placed: Optional[tuple] = None):
+        """A row of the sheet; ``placed``: the finding's (place, linked) when the caller has it already."""
         values = tuple(values) + ("",) * (len(RESULTS_HEADERS) - len(values))
         link = None
         if not (fill or bold) and severity is not None and finding is not None:  # a finding's line: the common case
-            place, linked = self._place(finding)
+            place, linked = placed if placed is not None else self._place(finding)
             linked = linked and self._link_taken()
             return SheetRow(row, values, _ROW_STYLES[(severity, linked)], (4, place) if linked else None, level, hidden,
                             collapsed, self._height(values, bold))
@@ -317,7 +318,7 @@ class ResultsLayout:
                 styles[1] = _SEVERITY_STYLES[severity]
             link_style = _LINK
         if finding is not None:
-            place, linked = self._place(finding)
+            place, linked = placed if placed is not None else self._place(finding)
             if linked and self._link_taken():
                 link = (4, place)
                 styles[3] = link_style
@@ -388,8 +389,9 @@ class ResultsLayout:
                          f"diberi warna dan catatan (batas {_number(self.marks.limit)} per lembar, kesalahan "
                          "didahulukan); selebihnya ada di daftar di bawah.")
             worst = min((s for s in Severity if counts[s.value]), key=lambda s: s.rank)
-            place, _ = self._place(first)
-            yield self._line(row, ("", worst.label, "", place, text), worst, first)
+            placed = self._place(first)
+            place = placed[0]
+            yield self._line(row, ("", worst.label, "", place, text), worst, first, placed=placed)
             row += 1
         yield self._line(row, ("Ringkasan per aturan",), bold=True, fill=SECTION_FILL)
         row += 1
@@ -401,27 +403,32 @@ class ResultsLayout:
                     sheets.setdefault(f.locations[0].sheet, []).append(f.locations[0].cell)
             where = "; ".join(f"{name}: {cells_text(cells, 6)}" for name, cells in sheets.items())
             text = f"{len(items)} temuan. {meaning(first.rule)}" + (f" Sel: {where}." if where else "")
-            place, _ = self._place(first)
-            yield self._line(row, ("", first.severity.label, first.rule, place, text), first.severity, first)
+            placed = self._place(first)
+            place = placed[0]
+            yield self._line(row, ("", first.severity.label, first.rule, place, text), first.severity, first,
+                             placed=placed)
             row += 1
         yield self._line(row, (f"Daftar temuan ({_number(len(self.findings))})",), bold=True, fill=SECTION_FILL)
         row += 1
         for number, entry in enumerate(self.entries, start=1):
             first = entry.first
             if not entry.grouped:
-                place, _ = self._place(first)
+                placed = self._place(first)
+                place = placed[0]
                 yield self._line(row, (number, first.severity.label, first.rule, place, first.message, first.written,
-                                       first.expected), first.severity, first)
+                                       first.expected), first.severity, first, placed=placed)
                 row += 1
                 continue
-            place, _ = self._place(first)
+            placed = self._place(first)
+            place = placed[0]
             yield self._line(row, (number, first.severity.label, first.rule, place, entry.sentence()), first.severity,
-                             first, collapsed=True)
+                             first, collapsed=True, placed=placed)
             row += 1
             for index, f in enumerate(entry.findings, start=1):
-                place, _ = self._place(f)
+                placed = self._place(f)
+                place = placed[0]
                 yield self._line(row, (f"{number}.{index}", f.severity.label, f.rule, place, f.message, f.written,
-                                       f.expected), f.severity, f, level=1, hidden=True)
+                                       f.expected), f.severity, f, level=1, hidden=True, placed=placed)
                 row += 1
 
     @property

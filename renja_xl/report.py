@@ -286,7 +286,9 @@ def cells_text(cells: list, limit: int = 12) -> str:
             pieces.append(run[0][2] if len(run) == 1 else f"{run[0][2]}:{run[-1][2]}")
 
     for cell in cells:
-        m = re.fullmatch(r"([A-Z]+)(\d+)", cell or "")
+        if len(pieces) > limit:
+            break   # the pieces shown are complete; the cells left out are counted from those shown
+        m = _CELL_REF.fullmatch(cell or "")
         if m is None:
             close()
             run = []
@@ -306,6 +308,10 @@ def cells_text(cells: list, limit: int = 12) -> str:
     return ", ".join(shown) + f" … (+{left} sel)"
 
 
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+_CELL_RUN = re.compile(r"[A-Z]+(\d+):[A-Z]+(\d+)")
+
+
 def _size(piece: str) -> int:
-    m = re.fullmatch(r"[A-Z]+(\d+):[A-Z]+(\d+)", piece)
+    m = _CELL_RUN.fullmatch(piece)
     return int(m.group(2)) - int(m.group(1)) + 1 if m else 1

@@ -11,6 +11,7 @@ raise on purpose: the engine turns a crash into a finding and goes on.
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Optional
@@ -77,11 +78,12 @@ class Finding:
     @property
     def sort_key(self) -> tuple:
         first = self.locations[0] if self.locations else Location("", "")
-        import re
-
-        m = re.fullmatch(r"([A-Z]+)(\d+)", first.cell or "")
+        m = _CELL_REF.fullmatch(first.cell or "")
         row, width, letters = (int(m.group(2)), len(m.group(1)), m.group(1)) if m else (0, 0, "")
         return (first.sheet, row, width, letters, self.rule)
+
+
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 def number_text(value: Any, decimals: Optional[int] = None) -> str:
