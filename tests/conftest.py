@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -35,3 +36,19 @@ def seed_layout(tmp_path_factory):
     path = tmp_path_factory.mktemp("seed") / "tata_letak_lain.xlsx"
     expected = build_seed_layout(path)
     return path, expected
+
+
+def sha(path: Path) -> str:
+    """A file's SHA-256: the tests' proof that an input was left byte for byte as it was."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory) -> Path:
+    """The hostile corpus (tests/corpus/build_corpus.py), built once for every test that runs a command on it."""
+    sys.path.insert(0, str(Path(__file__).parent / "corpus"))
+    from build_corpus import build
+
+    folder = tmp_path_factory.mktemp("corpus")
+    build(folder)
+    return folder

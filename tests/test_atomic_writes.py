@@ -8,7 +8,6 @@ is either absent or a complete workbook, and the input is byte-identical; with
 
 from __future__ import annotations
 
-import hashlib
 import signal
 import subprocess
 import sys
@@ -17,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import sha
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -24,9 +24,6 @@ from bench_check import make_t34  # noqa: E402
 
 KILLS = 10
 
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def complete(path: Path) -> bool:

@@ -89,13 +89,9 @@ def test_bersihkan_without_a_check_says_there_was_no_results_sheet(capsys):
     assert _values(workbook["Hasil Validasi"]) == USERS_NOTES
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    from test_hostile_input import build
-
-    folder = tmp_path_factory.mktemp("corpus")
-    build(folder)
-    return folder
+@pytest.fixture(scope="session")
+def corpus(hostile_corpus):
+    return hostile_corpus
 
 
 @pytest.mark.parametrize("engine", ["lite", "desktop"])

@@ -1,18 +1,14 @@
 """``renja-xl check``: findings on screen or as JSON, a checked copy, exit codes."""
 
-import hashlib
 import json
 import shutil
 
 import pytest
-from conftest import LKJIP_EXAMPLE, RENJA_EXAMPLE
+from conftest import LKJIP_EXAMPLE, RENJA_EXAMPLE, sha
 from openpyxl import load_workbook
 
 from renja_xl.cli import main
 
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

@@ -1,27 +1,22 @@
 """The command line: results on good files, one Indonesian sentence and exit 2 on anything else."""
 
-import hashlib
 import json
 import zipfile
 
 import pytest
-from conftest import LKJIP_EXAMPLE, RENJA_EXAMPLE
+from conftest import LKJIP_EXAMPLE, RENJA_EXAMPLE, sha
 
 from renja_xl.cli import main
 
 
-def sha256(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def test_tables_lists_every_table(capsys):
-    before = sha256(RENJA_EXAMPLE)
+    before = sha(RENJA_EXAMPLE)
     assert main(["tables", str(RENJA_EXAMPLE)]) == 0
     out = capsys.readouterr().out
     assert "7 tabel ditemukan" in out
     assert "[T3.4 Rencana Program] T3.4 Rencana Program (renja.t3_4)" in out
     assert "judul A4:K6, data A7:K76: 69 baris data, 1 baris jumlah" in out
-    assert sha256(RENJA_EXAMPLE) == before  # the input is never written
+    assert sha(RENJA_EXAMPLE) == before  # the input is never written
 
 
 def test_tables_json_shape(capsys):
@@ -71,12 +66,12 @@ def test_unusable_input_exits_2_with_one_sentence(tmp_path, capsys, name):
     make, words = BAD_INPUTS[name]
     path = tmp_path / name
     make(path)
-    before = sha256(path)
+    before = sha(path)
     assert main(["tables", str(path)]) == 2
     err = capsys.readouterr().err
     assert words in err and name in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
-    assert sha256(path) == before
+    assert sha(path) == before
 
 
 def test_missing_file_and_empty_folder(tmp_path, capsys):

@@ -172,13 +172,9 @@ def test_batalkan_refuses_a_record_whose_sheet_is_gone(engine, capsys):
     assert len(pressed.alerts) == 1 and {ws.title: contents(ws) for ws in workbook} == before
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    from test_hostile_input import build
-
-    folder = tmp_path_factory.mktemp("corpus")
-    build(folder)
-    return folder
+@pytest.fixture(scope="session")
+def corpus(hostile_corpus):
+    return hostile_corpus
 
 
 def _excel_cases():

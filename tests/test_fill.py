@@ -1,10 +1,9 @@
 """``renja-xl fill``: a new file, only the computed cells change, twice is once."""
 
-import hashlib
 import shutil
 
 import pytest
-from conftest import LKJIP_EXAMPLE, RENJA_EXAMPLE
+from conftest import LKJIP_EXAMPLE, RENJA_EXAMPLE, sha
 from openpyxl import load_workbook
 
 from renja_xl.cli import main
@@ -12,9 +11,6 @@ from renja_xl.compute import FillOptions, compute_workbook
 from renja_xl.io.files import load_snapshot
 from renja_xl.reader import find_tables
 
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _style(cell):

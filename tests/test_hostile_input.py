@@ -12,7 +12,6 @@ What each case costs (time, memory) is measured in ``tests/test_grid_bounds.py``
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sys
 import zipfile
@@ -21,10 +20,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from conftest import sha
+
 from renja_xl.cli import main
 
 sys.path.insert(0, str(Path(__file__).parent / "corpus"))
-from build_corpus import CASES, build  # noqa: E402
+from build_corpus import CASES  # noqa: E402
 
 NO_TABLES = "tidak ada tabel renja/lkjip yang dikenali"
 NOTHING_UNDERSTOOD = "tidak ada tabel"  # … "yang dipahami di '<name>'": a clear answer for a book without tables
@@ -32,15 +33,9 @@ NOTHING_UNDERSTOOD = "tidak ada tabel"  # … "yang dipahami di '<name>'": a cle
 OPENPYXL_REFUSES = {"nama_lembar_kurung_siku.xlsx"}
 
 
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 @pytest.fixture(scope="session")
-def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    build(folder)
-    return folder
+def corpus(hostile_corpus) -> Path:
+    return hostile_corpus
 
 
 def test_the_corpus_has_at_least_fifty_cases():

@@ -8,33 +8,26 @@ writes a copy, ``--batal`` on it gives back every cell of the input.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import RENJA_EXAMPLE
+from conftest import RENJA_EXAMPLE, sha
 from renja_xl.cli import main
 from renja_xl.io.files import load_snapshot
 
 sys.path.insert(0, str(Path(__file__).parent / "corpus"))
-from build_corpus import CASES, build  # noqa: E402
+from build_corpus import CASES  # noqa: E402
 
 OPENPYXL_REFUSES = {"nama_lembar_kurung_siku.xlsx"}
 UNDERSTOOD_NOTHING = ("tidak ada tabel", "tidak ada yang dibandingkan", "tidak ada yang diperbaiki")
 
 
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus_perbaiki")
-    build(folder)
-    return folder
+@pytest.fixture(scope="session")
+def corpus(hostile_corpus) -> Path:
+    return hostile_corpus
 
 
 def _values(path: Path) -> dict:
