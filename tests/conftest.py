@@ -45,7 +45,10 @@ def sha(path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def hostile_corpus(tmp_path_factory) -> Path:
-    """The hostile corpus (tests/corpus/build_corpus.py), built once for every test that runs a command on it."""
+    """The hostile corpus (tests/corpus/build_corpus.py), built once for every test that runs a command on it.
+
+    Shared by every module that uses it, so only ever read: a test writes its outputs under its own tmp_path
+    (a file written beside the cases would be one more case for the test that checks the whole folder)."""
     sys.path.insert(0, str(Path(__file__).parent / "corpus"))
     from build_corpus import build
 

@@ -97,12 +97,12 @@ def corpus(hostile_corpus):
 @pytest.mark.parametrize("engine", ["lite", "desktop"])
 @pytest.mark.parametrize("name", ["lembar_hasil_validasi_pengguna.xlsx", "lembar_hasil_validasi_huruf_besar.xlsx"])
 def test_the_hostile_corpus_cases_of_a_users_hasil_validasi_through_periksa_and_bersihkan(corpus, name, engine,
-                                                                                        capsys):
+                                                                                        capsys, tmp_path):
     """The corpus' own cases (a user's "Hasil Validasi", in either case), as check -o names the results beside it."""
     from test_excel_perbaiki import contents
 
-    main(["check", str(corpus / name), "-o", str(corpus / f"{engine}_{name}")])
-    expected = load_workbook(corpus / f"{engine}_{name}")
+    main(["check", str(corpus / name), "-o", str(tmp_path / f"{engine}_{name}")])   # the shared corpus is only read
+    expected = load_workbook(tmp_path / f"{engine}_{name}")
     workbook = load_workbook(corpus / name)
     before = {ws.title: contents(ws) for ws in workbook}
     pressed = press("periksa", workbook, name=name, engine=engine)
