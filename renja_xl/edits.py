@@ -274,10 +274,15 @@ class ResultsLayout:
 
     # --- pieces ------------------------------------------------------------------------
 
-    def _place(self, finding) -> tuple:
+    @staticmethod
+    def _place(finding) -> str:
+        """What the Lokasi column shows of a finding: ``'Sheet'!A1`` of its first cell ("" for none)."""
         first = finding.locations[0] if finding.locations else None
-        place = f"{quote_sheet(first.sheet)}!{first.cell}" if first else ""
-        return place, first is not None and first.sheet in self.names
+        return f"{quote_sheet(first.sheet)}!{first.cell}" if first else ""
+
+    def _linkable(self, finding) -> bool:
+        """Whether a finding's Lokasi can link to its cell: a sheet of this workbook, and a link left to give."""
+        return bool(finding.locations) and finding.locations[0].sheet in self.names and self._link_taken()
 
     def _link_taken(self) -> bool:
         """Whether one more line may link to its cell: past :data:`LINKS_PER_SHEET` the address is written plain."""
@@ -296,15 +301,14 @@ class ResultsLayout:
         return points(lines) if lines > 1 else None
 
     def _line(self, row: int, values: tuple, severity=None, finding=None, level: int = 0, hidden: bool = False,
-              collapsed: bool = False, bold: bool = False, fill: Optional[str] = None, placed: Optional[tuple] = None):
-        """A row of the sheet; ``placed``: the finding's (place, linked) when the caller has it already."""
+              collapsed: bool = False, bold: bool = False, fill: Optional[str] = None):
+        """A row of the sheet; a finding's line links its Lokasi (the 4th value, :meth:`_place`) to the cell."""
         values = tuple(values) + ("",) * (len(RESULTS_HEADERS) - len(values))
         link = None
         if not (fill or bold) and severity is not None and finding is not None:  # a finding's line: the common case
-            place, linked = placed if placed is not None else self._place(finding)
-            linked = linked and self._link_taken()
-            return SheetRow(row, values, _ROW_STYLES[(severity, linked)], (4, place) if linked else None, level, hidden,
-                            collapsed, self._height(values, bold))
+            linked = self._linkable(finding)
+            return SheetRow(row, values, _ROW_STYLES[(severity, linked)], (4, values[3]) if linked else None, level,
+                            hidden, collapsed, self._height(values, bold))
         if fill or bold:
             plain = Style(fill=fill, bold=bold, top=True)
             styles = [plain] * len(values)
@@ -317,11 +321,9 @@ class ResultsLayout:
             if severity is not None:
                 styles[1] = _SEVERITY_STYLES[severity]
             link_style = _LINK
-        if finding is not None:
-            place, linked = placed if placed is not None else self._place(finding)
-            if linked and self._link_taken():
-                link = (4, place)
-                styles[3] = link_style
+        if finding is not None and self._linkable(finding):
+            link = (4, values[3])
+            styles[3] = link_style
         return SheetRow(row, values, tuple(styles), link, level, hidden, collapsed, self._height(values, bold))
 
     @property
@@ -389,9 +391,8 @@ class ResultsLayout:
                          f"diberi warna dan catatan (batas {_number(self.marks.limit)} per lembar, kesalahan "
                          "didahulukan); selebihnya ada di daftar di bawah.")
             worst = min((s for s in Severity if counts[s.value]), key=lambda s: s.rank)
-            placed = self._place(first)
-            place = placed[0]
-            yield self._line(row, ("", worst.label, "", place, text), worst, first, placed=placed)
+            place = self._place(first)
+            yield self._line(row, ("", worst.label, "", place, text), worst, first)
             row += 1
         yield self._line(row, ("Ringkasan per aturan",), bold=True, fill=SECTION_FILL)
         row += 1
@@ -403,32 +404,27 @@ class ResultsLayout:
                     sheets.setdefault(f.locations[0].sheet, []).append(f.locations[0].cell)
             where = "; ".join(f"{name}: {cells_text(cells, 6)}" for name, cells in sheets.items())
             text = f"{len(items)} temuan. {meaning(first.rule)}" + (f" Sel: {where}." if where else "")
-            placed = self._place(first)
-            place = placed[0]
-            yield self._line(row, ("", first.severity.label, first.rule, place, text), first.severity, first,
-                             placed=placed)
+            place = self._place(first)
+            yield self._line(row, ("", first.severity.label, first.rule, place, text), first.severity, first)
             row += 1
         yield self._line(row, (f"Daftar temuan ({_number(len(self.findings))})",), bold=True, fill=SECTION_FILL)
         row += 1
         for number, entry in enumerate(self.entries, start=1):
             first = entry.first
             if not entry.grouped:
-                placed = self._place(first)
-                place = placed[0]
+                place = self._place(first)
                 yield self._line(row, (number, first.severity.label, first.rule, place, first.message, first.written,
-                                       first.expected), first.severity, first, placed=placed)
+                                       first.expected), first.severity, first)
                 row += 1
                 continue
-            placed = self._place(first)
-            place = placed[0]
+            place = self._place(first)
             yield self._line(row, (number, first.severity.label, first.rule, place, entry.sentence()), first.severity,
-                             first, collapsed=True, placed=placed)
+                             first, collapsed=True)
             row += 1
             for index, f in enumerate(entry.findings, start=1):
-                placed = self._place(f)
-                place = placed[0]
+                place = self._place(f)
                 yield self._line(row, (f"{number}.{index}", f.severity.label, f.rule, place, f.message, f.written,
-                                       f.expected), f.severity, f, level=1, hidden=True, placed=placed)
+                                       f.expected), f.severity, f, level=1, hidden=True)
                 row += 1
 
     @property
