@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
 from .rules.base import Finding, Severity
+from .snapshot import CELL_REF
 
 
 @dataclass
@@ -288,7 +289,7 @@ def cells_text(cells: list, limit: int = 12) -> str:
     for cell in cells:
         if len(pieces) > limit:
             break   # the pieces shown are complete; the cells left out are counted from those shown
-        m = _CELL_REF.fullmatch(cell or "")
+        m = CELL_REF.fullmatch(cell or "")
         if m is None:
             close()
             run = []
@@ -308,7 +309,6 @@ def cells_text(cells: list, limit: int = 12) -> str:
     return ", ".join(shown) + f" … (+{left} sel)"
 
 
-_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 _CELL_RUN = re.compile(r"[A-Z]+(\d+):[A-Z]+(\d+)")
 
 

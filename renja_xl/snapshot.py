@@ -116,6 +116,7 @@ def trim_row(values: list) -> list:
 
 
 _A1 = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)$")
+CELL_REF = re.compile(r"([A-Z]+)(\d+)")   # a cell as renja-xl names it: column letters, then the row (``fullmatch``)
 
 
 def col_index(letters: str) -> int:

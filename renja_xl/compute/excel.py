@@ -8,11 +8,10 @@ Excel stores as a fraction (formatted ``%``) enters as ``(H7*100)``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from ..snapshot import col_letter
+from ..snapshot import CELL_REF, col_letter
 
 MAX_SUM_ARGS = 200  # Excel allows 255 arguments per function
 
@@ -95,7 +94,7 @@ def compress(addresses: Iterable[str]) -> list[str]:
     """``["H7", "H8", "H9", "H12"]`` -> ``["H7:H9", "H12"]`` (runs of one column)."""
     cells = []
     for address in addresses:
-        m = re.fullmatch(r"([A-Z]+)(\d+)", address)
+        m = CELL_REF.fullmatch(address)
         cells.append((m.group(1), int(m.group(2))))
     runs: list[list] = []
     for col, row in sorted(set(cells), key=lambda c: (len(c[0]), c[0], c[1])):

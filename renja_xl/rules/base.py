@@ -11,12 +11,12 @@ raise on purpose: the engine turns a crash into a finding and goes on.
 from __future__ import annotations
 
 import inspect
-import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Optional
 
 from ..parse.numbers import ID, format_number
+from ..snapshot import CELL_REF
 
 if TYPE_CHECKING:
     from .context import CheckContext
@@ -78,12 +78,9 @@ class Finding:
     @property
     def sort_key(self) -> tuple:
         first = self.locations[0] if self.locations else Location("", "")
-        m = _CELL_REF.fullmatch(first.cell or "")
+        m = CELL_REF.fullmatch(first.cell or "")
         row, width, letters = (int(m.group(2)), len(m.group(1)), m.group(1)) if m else (0, 0, "")
         return (first.sheet, row, width, letters, self.rule)
-
-
-_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 def number_text(value: Any, decimals: Optional[int] = None) -> str:
