@@ -344,28 +344,25 @@ class _SheetTarget:
             if value != "":
                 fresh += (col, value)
         if fresh:
-            line = self.grid.get(row)
-            if line is None:
-                self.grid[row] = fresh
-            else:
-                line += fresh
-            self.budget[0] -= len(fresh) // 2
-            if self.budget[0] < 0:
-                raise CellBudgetExceeded()
+            self._add(row, fresh)
         return True
 
     def store(self, row: int, col: int, kind: str, style: int, text: str) -> None:
         """Keep a cell's value, read from its written ``text`` by its type ``kind`` (and % and decimals by style)."""
         value = self._value(row, col, kind, style, text)
         if value != "":
-            cells = self.grid.get(row)
-            if cells is None:
-                self.grid[row] = [col, value]
-            else:
-                cells += (col, value)
-            self.budget[0] -= 1
-            if self.budget[0] < 0:
-                raise CellBudgetExceeded()
+            self._add(row, [col, value])
+
+    def _add(self, row: int, cells: list) -> None:
+        """Add ``[col, value, …]`` to a row of the grid, each cell paid for from the workbook's budget."""
+        line = self.grid.get(row)
+        if line is None:
+            self.grid[row] = cells
+        else:
+            line += cells
+        self.budget[0] -= len(cells) // 2
+        if self.budget[0] < 0:
+            raise CellBudgetExceeded()
 
     def _value(self, row: int, col: int, kind: str, style: int, text: str) -> object:
         """The value a cell's written ``text`` stands for by its type ``kind`` ("" for none); a number's
