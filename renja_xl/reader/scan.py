@@ -368,25 +368,21 @@ def _worded_target(value: float, shown: str, words: tuple, units: UnitVocabulary
 
 def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[str], units: UnitVocabulary,
                 words: Optional[tuple] = None) -> tuple[Any, tuple]:
-    """(value, notes) of a cell for its column's role (the common cells are read by :func:`_parse_column`)."""
+    """(value, notes) of a cell for its column's role; :func:`_parse_column` reads the common cells (a text
+    under a text role, a number under a number role) itself and asks here for the others."""
     if raw is None:
         return None, ()
     kind = type(raw)
-    if kind is str:
-        if not raw.strip():
-            return None, ()
-        if role in _TEXT_ROLES:
-            return _single_spaced(raw), ()
+    if kind is str and not raw.strip():
+        return None, ()
     numeric = kind is int or kind is float
-    if numeric and role in _NUMBER_ROLES:
-        return float(raw) * (100 if percent_format else 1), ()
     if numeric and role == Role.TARGET and not percent_format:
         worded = _worded_target(float(raw), display_text(raw), words, units) if words else None
         return worded or Target(text=display_text(raw), parts=(TargetPart(float(raw), None, None, "none"),)), ()
     if role == Role.KODE:
         kode = parse_kode(raw)
         return kode, (() if kode.valid else ("not_a_kode",))
-    if role in (Role.NUMBER, Role.PERCENT, Role.PAGU, Role.YEAR):
+    if role in _NUMBER_ROLES:
         parsed = _parse_text_number(raw, notation) if isinstance(raw, str) else parse_number(raw, notation)
         if parsed is None:
             return None, ("not_a_number",)
