@@ -25,7 +25,6 @@ from bench_check import make_t34  # noqa: E402
 KILLS = 10
 
 
-
 def complete(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as z:

@@ -196,14 +196,14 @@ def test_simpan_versi_again_replaces_the_version(engine, capsys):
     assert same.ok and same.counts == {"berubah": 0, "ditambah": 0, "dihapus": 0, "temuan": 0}, same.message
 
 
-from test_excel_perbaiki import _excel_cases, corpus  # noqa: E402,F401  (the hostile corpus, built once)
+from test_excel_perbaiki import _excel_cases  # noqa: E402
 
 
 @pytest.mark.parametrize("name", _excel_cases())
-def test_every_openable_hostile_case_through_simpan_versi_and_bandingkan(corpus, name, capsys):  # noqa: F811
+def test_every_openable_hostile_case_through_simpan_versi_and_bandingkan(hostile_corpus, name, capsys):
     """A result or one sentence for every case; a version of an unchanged book compares as no change; only
     renja-xl's own sheets are added, every cell of the book stays as it was."""
-    workbook = load_workbook(corpus / name)
+    workbook = load_workbook(hostile_corpus / name)
     before, names = {ws.title: contents(ws) for ws in workbook}, list(workbook.sheetnames)
     saved = press("simpan_versi", workbook, name=name)
     assert len(saved.alerts) == 1 and "Traceback" not in saved.result.message

@@ -89,21 +89,17 @@ def test_bersihkan_without_a_check_says_there_was_no_results_sheet(capsys):
     assert _values(workbook["Hasil Validasi"]) == USERS_NOTES
 
 
-@pytest.fixture(scope="session")
-def corpus(hostile_corpus):
-    return hostile_corpus
-
-
 @pytest.mark.parametrize("engine", ["lite", "desktop"])
 @pytest.mark.parametrize("name", ["lembar_hasil_validasi_pengguna.xlsx", "lembar_hasil_validasi_huruf_besar.xlsx"])
-def test_the_hostile_corpus_cases_of_a_users_hasil_validasi_through_periksa_and_bersihkan(corpus, name, engine,
+def test_the_hostile_corpus_cases_of_a_users_hasil_validasi_through_periksa_and_bersihkan(hostile_corpus, name, engine,
                                                                                         capsys, tmp_path):
     """The corpus' own cases (a user's "Hasil Validasi", in either case), as check -o names the results beside it."""
     from test_excel_perbaiki import contents
 
-    main(["check", str(corpus / name), "-o", str(tmp_path / f"{engine}_{name}")])   # the shared corpus is only read
+    # the shared corpus is only read: check's copy goes under this test's own folder
+    main(["check", str(hostile_corpus / name), "-o", str(tmp_path / f"{engine}_{name}")])
     expected = load_workbook(tmp_path / f"{engine}_{name}")
-    workbook = load_workbook(corpus / name)
+    workbook = load_workbook(hostile_corpus / name)
     before = {ws.title: contents(ws) for ws in workbook}
     pressed = press("periksa", workbook, name=name, engine=engine)
     assert pressed.result.ok and len(pressed.alerts) == 1, pressed.result.message
@@ -114,13 +110,13 @@ def test_the_hostile_corpus_cases_of_a_users_hasil_validasi_through_periksa_and_
     assert {ws.title: contents(ws) for ws in workbook} == before
 
 
-def test_a_chart_sheet_called_hasil_validasi_is_passed_over_on_windows(corpus, capsys):
+def test_a_chart_sheet_called_hasil_validasi_is_passed_over_on_windows(hostile_corpus, capsys):
     """xlwings' book.sheets are worksheets only; COM's Workbook.Sheets tells the chart sheets too (Windows)."""
     from xlwings_desktop import DesktopExcel
 
     from renja_xl.excel import buttons
 
-    workbook = load_workbook(corpus / "lembar_grafik_hasil_validasi.xlsx")
+    workbook = load_workbook(hostile_corpus / "lembar_grafik_hasil_validasi.xlsx")
     result = buttons.periksa(DesktopExcel(workbook, "grafik.xlsx", platform="windows").book)
     assert result.ok and result.message.endswith("lihat lembar Hasil Validasi (2)."), result.message
     assert workbook.sheetnames[0] == "Hasil Validasi (2)" and workbook.sheetnames[-1] == "Hasil Validasi"

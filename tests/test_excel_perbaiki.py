@@ -172,11 +172,6 @@ def test_batalkan_refuses_a_record_whose_sheet_is_gone(engine, capsys):
     assert len(pressed.alerts) == 1 and {ws.title: contents(ws) for ws in workbook} == before
 
 
-@pytest.fixture(scope="session")
-def corpus(hostile_corpus):
-    return hostile_corpus
-
-
 def _excel_cases():
     from test_hostile_input import EXCEL_CASES
 
@@ -184,9 +179,9 @@ def _excel_cases():
 
 
 @pytest.mark.parametrize("name", _excel_cases())
-def test_every_openable_hostile_case_through_perbaiki_and_batalkan(corpus, name, capsys):
+def test_every_openable_hostile_case_through_perbaiki_and_batalkan(hostile_corpus, name, capsys):
     """A result or one sentence for every case of the hostile corpus, and after Batalkan the cells as they were."""
-    workbook = load_workbook(corpus / name)
+    workbook = load_workbook(hostile_corpus / name)
     before = workbook.sheetnames, {ws.title: contents(ws) for ws in workbook}
     pressed = press("perbaiki", workbook, name=name)
     assert len(pressed.alerts) == 1 and "Traceback" not in pressed.result.message

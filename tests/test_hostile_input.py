@@ -33,11 +33,6 @@ NOTHING_UNDERSTOOD = "tidak ada tabel"  # … "yang dipahami di '<name>'": a cle
 OPENPYXL_REFUSES = {"nama_lembar_kurung_siku.xlsx"}
 
 
-@pytest.fixture(scope="session")
-def corpus(hostile_corpus) -> Path:
-    return hostile_corpus
-
-
 def test_the_corpus_has_at_least_fifty_cases():
     assert len(CASES) >= 50
     assert {c.expect for c, _ in CASES.values()} == {"result", "refused"}
@@ -45,10 +40,10 @@ def test_the_corpus_has_at_least_fifty_cases():
 
 @pytest.mark.parametrize("command", ["tables", "check", "fill", "check-text"])
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_every_case_gets_a_result_or_one_clear_sentence(corpus, tmp_path, capsys, name, command):
+def test_every_case_gets_a_result_or_one_clear_sentence(hostile_corpus, tmp_path, capsys, name, command):
     info = CASES[name][0]
     path = tmp_path / name
-    shutil.copyfile(corpus / name, path)
+    shutil.copyfile(hostile_corpus / name, path)
     before = sha(path)
     out_file = tmp_path / f"hasil{path.suffix}"
     argv = {"tables": ["tables", str(path)],
@@ -84,8 +79,8 @@ def test_every_case_gets_a_result_or_one_clear_sentence(corpus, tmp_path, capsys
             load_workbook(out_file).close()  # a complete workbook
 
 
-def test_macros_are_kept_byte_for_byte_in_both_copies(corpus, tmp_path, capsys):
-    source = corpus / "dengan_makro.xlsm"
+def test_macros_are_kept_byte_for_byte_in_both_copies(hostile_corpus, tmp_path, capsys):
+    source = hostile_corpus / "dengan_makro.xlsm"
     with zipfile.ZipFile(source) as z:
         vba = z.read("xl/vbaProject.bin")
     assert main(["check", str(source), "-o", str(tmp_path / "diperiksa.xlsm")]) == 1
@@ -96,29 +91,29 @@ def test_macros_are_kept_byte_for_byte_in_both_copies(corpus, tmp_path, capsys):
             assert b"macroEnabled" in z.read("[Content_Types].xml")
 
 
-def test_a_shared_formula_keeps_working_when_fill_overwrites_its_first_cell(corpus, tmp_path, capsys):
-    assert main(["fill", str(corpus / "rumus_bersama.xlsx"), "-o", str(tmp_path / "terisi.xlsx")]) == 0
+def test_a_shared_formula_keeps_working_when_fill_overwrites_its_first_cell(hostile_corpus, tmp_path, capsys):
+    assert main(["fill", str(hostile_corpus / "rumus_bersama.xlsx"), "-o", str(tmp_path / "terisi.xlsx")]) == 0
     ws = load_workbook(tmp_path / "terisi.xlsx")["T2.1 Evaluasi Renja"]
     assert ws["N9"].value == "=M9/L9*100"          # written out in full, references moved
     assert ws["H8"].value.startswith("=") and "G8" in ws["H8"].value
 
 
-def test_cells_without_references_are_read_in_place(corpus):
+def test_cells_without_references_are_read_in_place(hostile_corpus):
     from renja_xl.io.files import load_snapshot
 
-    sheet = load_snapshot(corpus / "sel_tanpa_alamat.xlsx").sheets[0]
+    sheet = load_snapshot(hostile_corpus / "sel_tanpa_alamat.xlsx").sheets[0]
     assert sheet.value(1, 2) == "Indikator Kinerja" and sheet.value(2, 5) == "8"
 
 
-def test_the_cell_limit_is_named_when_it_refuses(corpus, tmp_path, capsys):
-    path = corpus / "lembar_sangat_besar.xlsx"
+def test_the_cell_limit_is_named_when_it_refuses(hostile_corpus, tmp_path, capsys):
+    path = hostile_corpus / "lembar_sangat_besar.xlsx"
     assert main(["--max-cells", "100000", "tables", str(path)]) == 2
     err = capsys.readouterr().err
     assert "100000 sel" in err and "--max-cells" in err
 
 
-def test_debug_shows_the_traceback_of_a_refusal(corpus, capsys):
-    assert main(["--debug", "tables", str(corpus / "xxe.xlsx")]) == 2
+def test_debug_shows_the_traceback_of_a_refusal(hostile_corpus, capsys):
+    assert main(["--debug", "tables", str(hostile_corpus / "xxe.xlsx")]) == 2
     err = capsys.readouterr().err
     assert "tidak aman" in err and "Traceback" in err
 
@@ -154,14 +149,14 @@ EXCEL_CASES = sorted(n for n, (c, _) in CASES.items() if c.expect == "result" an
 
 
 @pytest.mark.parametrize("name", EXCEL_CASES)
-def test_every_openable_case_through_the_excel_buttons(corpus, name):
+def test_every_openable_case_through_the_excel_buttons(hostile_corpus, name):
     import xlwings as xw
     from xlwings_client import apply_actions, client_facts, payload
 
     from renja_xl.excel import buttons
 
     for button in (buttons.periksa, buttons.hitung, buttons.bersihkan):
-        workbook = load_workbook(corpus / name, data_only=True)
+        workbook = load_workbook(hostile_corpus / name, data_only=True)
         formats, fills = client_facts(workbook)
         book = xw.Book(json=payload(workbook, name))
         kwargs = {"periksa": {"number_formats": formats, "fills": fills}, "hitung": {"number_formats": formats},
@@ -174,11 +169,11 @@ def test_every_openable_case_through_the_excel_buttons(corpus, name):
         apply_actions(workbook, [a for a in actions if a["func"] != "alert"])
 
 
-def test_a_folder_of_the_whole_corpus_is_one_run_with_a_sentence_per_unusable_file(corpus, tmp_path, capsys):
+def test_a_folder_of_the_whole_corpus_is_one_run_with_a_sentence_per_unusable_file(hostile_corpus, tmp_path, capsys):
     import json
 
     folder = tmp_path / "kiriman"
-    shutil.copytree(corpus, folder)
+    shutil.copytree(hostile_corpus, folder)
     before = {p.name: sha(p) for p in folder.iterdir()}
     assert main(["check", str(folder), "--format", "json"]) == 2
     out, err = capsys.readouterr()

@@ -25,11 +25,6 @@ OPENPYXL_REFUSES = {"nama_lembar_kurung_siku.xlsx"}
 UNDERSTOOD_NOTHING = ("tidak ada tabel", "tidak ada yang dibandingkan", "tidak ada yang diperbaiki")
 
 
-@pytest.fixture(scope="session")
-def corpus(hostile_corpus) -> Path:
-    return hostile_corpus
-
-
 def _values(path: Path) -> dict:
     """Every sheet's values, percent cells and shown decimals (the reader's grid: a cell at row 1,048,576 is cheap)."""
     return {s.name: (s.top, s.left, [list(r) for r in s.rows], s.percent_cells, s.decimals)
@@ -38,10 +33,10 @@ def _values(path: Path) -> dict:
 
 @pytest.mark.parametrize("command", ["perbaiki", "batal", "bandingkan"])
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_every_case_gets_a_result_or_one_clear_sentence(corpus, tmp_path, capsys, name, command):
+def test_every_case_gets_a_result_or_one_clear_sentence(hostile_corpus, tmp_path, capsys, name, command):
     info = CASES[name][0]
     path = tmp_path / name
-    shutil.copyfile(corpus / name, path)
+    shutil.copyfile(hostile_corpus / name, path)
     before = sha(path)
     out_file = tmp_path / f"hasil{path.suffix}"
     argv = {"perbaiki": ["perbaiki", str(path), "-o", str(out_file)],
