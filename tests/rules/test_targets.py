@@ -83,6 +83,35 @@ def test_rxl406_passes_when_one_target_fits_a_neighbour_by_chance():
     assert check(T34 + [t34_row(k, n, i, t, target_n1=None) for k, n, i, t in rows], code="RXL406") == []
 
 
+def _rxl406_peak(rows: int) -> int:
+    """The most memory RXL406 holds at once over a Tabel 3.4 of ``rows`` sub kegiatan whose targets all fit."""
+    import tracemalloc
+
+    from renja_xl.reader import find_tables
+    from renja_xl.rules import all_rules
+    from renja_xl.rules.context import CheckContext
+    from grids import book
+
+    grid = T34 + [t34_row(f"2 .07 .03 .2.01 .{n:04d}", f"Sub kegiatan {n}", f"Jumlah dokumen perencanaan nomor {n}",
+                          f"{n % 9 + 1} Dokumen") for n in range(1, rows + 1)]
+    snapshot = book(grid)
+    ctx = CheckContext(snapshot, find_tables(snapshot), None, None, None)
+    rule = next(cls for cls in all_rules() if cls.code == "RXL406")()
+    tracemalloc.start()
+    try:
+        assert list(rule.check(ctx)) == []
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        ctx.release()
+
+
+def test_rxl406_holds_the_words_of_a_few_rows_not_of_the_whole_table():
+    # each row's indicator words were held for the whole table: 10 MB at 10,000 rows, 100 MB at 100,000
+    small, large = _rxl406_peak(300), _rxl406_peak(3000)
+    assert large < 2 * small + 200_000, (small, large)
+
+
 def test_rxl407_fails_on_an_indicator_copied_from_the_row_above():
     grid = T21 + [["01.018", "Rapat-rapat", "Jumlah koordinasi", "335 paket", 73, 81, 60, None, 89, None, None, None],
                   ["01.019", "Jasa Administrasi", "Jumlah koordinasi", "39 orang", 7, 7, 7, None, 7, None, None, None]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from ...parse.indicators import indicator_kind
@@ -241,11 +242,14 @@ class ShiftedTargets(Rule):
                 continue
             rows = table.data_rows
             indicators = [r.text("indikator") for r in rows]
-            words = [_word_set(text) for text in indicators]
+            # a row's indicator words are needed again only by the three rows either side: made for a window
+            # of rows, not held for the whole table (10,000 word sets are 10 MB)
+            words = lru_cache(maxsize=2 * max(SHIFTS) + 2)(lambda i: _word_set(indicators[i]))
             unit_words: dict = {}   # id(target) -> its unit's words: a text's targets are one object (parsed once)
-            for key in [c.key for c in table.spec.columns if c.role == Role.TARGET and c.key in table.columns]:
-                fits: dict[int, set] = {}
-                for i, row in enumerate(rows):
+            keys = [c.key for c in table.spec.columns if c.role == Role.TARGET and c.key in table.columns]
+            fits_of: dict[str, dict[int, set]] = {key: {} for key in keys}
+            for i, row in enumerate(rows):
+                for key in keys:
                     target = row.value(key)
                     if not isinstance(target, Target):
                         continue
@@ -253,9 +257,10 @@ class ShiftedTargets(Rule):
                         unit_words[id(target)] = (_unit_words(target, ctx.units), target)   # kept alive: ids unique
                     unit = unit_words[id(target)][0]
                     # True when the target's unit word stands in the indicator, False when it clearly does not
-                    if unit is None or unit & words[i]:
+                    if unit is None or unit & words(i):
                         continue
-                    fits[i] = {k for k in SHIFTS if 0 <= i + k < len(rows) and unit & words[i + k]}
+                    fits_of[key][i] = {k for k in SHIFTS if 0 <= i + k < len(rows) and unit & words(i + k)}
+            for key, fits in fits_of.items():
                 for i, ks in fits.items():
                     # a shift is believed when an adjacent row is shifted the same way
                     shared = ks & (fits.get(i - 1, set()) | fits.get(i + 1, set()))
