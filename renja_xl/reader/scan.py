@@ -440,7 +440,7 @@ def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet
             number = numbers[position]
             percent = (number, col) in percent_cells
             if number_role and (kind is float or kind is int):   # the common case, without parsing
-                values[position] = float(raw) * (100 if percent else 1)
+                values[position] = float(raw) * 100 if percent else float(raw)   # a float's own object, not a copy
                 texts[position] = display_text(raw, percent, decimals.get((number, col)))
                 continue
             words = format_words.get((number, col)) if format_words else None
