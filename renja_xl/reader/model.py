@@ -70,16 +70,17 @@ _NO_COLUMNS: dict = {}
 class Row:
     """A data or total row of a table.
 
-    The row keeps its cells column-wise: the table's column keys map (one dict shared by
-    every row of the table) to a position in the row's lists of raw values, shown texts and
-    parsed values; parse remarks are kept only for the cells that have any. A
-    :class:`CellValue` is made when asked for (:meth:`get`, :attr:`cells`), while
-    :meth:`value`, :meth:`text` and :meth:`numeric` read the lists directly. A table of
-    100,000 cells so holds no 100,000 cell objects.
+    The cells stay in the table's columns: the reader parses a table column by column, and
+    every row of the table shares the same lists of raw values, shown texts and parsed
+    values (one list per column) and one dict from column key to the list's position; a
+    row knows its own place in those lists. Parse remarks are kept only for the cells that
+    have any. A :class:`CellValue` is made when asked for (:meth:`get`, :attr:`cells`),
+    while :meth:`value`, :meth:`text` and :meth:`numeric` read the columns directly. A
+    table of 100,000 cells so holds no 100,000 cell objects, and no list per row.
     """
 
     __slots__ = ("number", "kind", "kode", "outline", "overflow", "_index", "_letters", "_raw", "_text", "_value",
-                 "_notes")
+                 "_at", "_notes")
 
     def __init__(self, number: int, kind: str, kode: Optional[Kode] = None, outline: Optional[str] = None,
                  overflow: tuple = ()):
@@ -88,14 +89,17 @@ class Row:
         self.kode = kode            # from the Kode column or written inside the name
         self.outline = outline      # "1.2.3" from the No column of a numbered outline (tables read by concept)
         self.overflow = overflow    # ((address, raw), …) non-empty cells outside the mapped columns
-        self._index: dict = _NO_COLUMNS   # column key -> position in the lists below
+        self._index: dict = _NO_COLUMNS   # column key -> position of its column in the lists below
         self._letters: tuple = ()         # column letters, by position
-        self._raw = self._text = self._value = ()
+        self._raw = self._text = self._value = ()   # the table's columns: raw values, shown texts, parsed values
+        self._at = 0                      # this row's place in each column
         self._notes: Optional[dict] = None  # column key -> parse remarks, for the cells that have any
 
-    def fill(self, index: dict, letters: tuple, raw: list, text: list, value: list, notes: Optional[dict]) -> None:
-        """Set the row's cells (the reader's parse): ``index`` maps each column key to its position."""
-        self._index, self._letters = index, letters
+    def fill(self, index: dict, letters: tuple, raw: list, text: list, value: list, at: int,
+             notes: Optional[dict]) -> None:
+        """Set the row's cells (the reader's parse): ``index`` maps each column key to its position in ``raw``,
+        ``text`` and ``value``, the table's columns, in which the row's cells are at ``at``."""
+        self._index, self._letters, self._at = index, letters, at
         self._raw, self._text, self._value, self._notes = raw, text, value, notes or None
 
     def get(self, key: str) -> Optional[CellValue]:
@@ -103,7 +107,8 @@ class Row:
         i = self._index.get(key)
         if i is None:
             return None
-        return CellValue.at(self._letters[i], self.number, self._raw[i], self._text[i], self._value[i],
+        at = self._at
+        return CellValue.at(self._letters[i], self.number, self._raw[i][at], self._text[i][at], self._value[i][at],
                             self.notes(key))
 
     @property
@@ -122,7 +127,7 @@ class Row:
 
     def value(self, key: str) -> Any:
         i = self._index.get(key)
-        return None if i is None else self._value[i]
+        return None if i is None else self._value[i][self._at]
 
     def numeric(self, key: str) -> Optional[float]:
         """A cell's number as parsed: a float, or a single-value target's value; else None."""
@@ -133,12 +138,12 @@ class Row:
 
     def text(self, key: str) -> str:
         i = self._index.get(key)
-        return "" if i is None else self._text[i]
+        return "" if i is None else self._text[i][self._at]
 
     def raw(self, key: str) -> Any:
         """The snapshot value of column ``key`` (None when empty or not mapped)."""
         i = self._index.get(key)
-        return None if i is None else self._raw[i]
+        return None if i is None else self._raw[i][self._at]
 
     @property
     def is_total(self) -> bool:

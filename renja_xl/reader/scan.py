@@ -483,10 +483,8 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
             raw_columns.append(raws)
             text_columns.append(texts)
             value_columns.append(values)
-        # a row's cells from the columns (zip: the transposition in C)
-        for position, (row, raws, texts, values) in enumerate(zip(rows, zip(*raw_columns), zip(*text_columns),
-                                                                   zip(*value_columns))):
-            row.fill(index, letters, raws, texts, values, remarks.get(position))
+        for position, row in enumerate(rows):   # every row reads the table's columns at its place
+            row.fill(index, letters, raw_columns, text_columns, value_columns, position, remarks.get(position))
         kode_parts = table.spec.kode_parts
         if kode_parts:
             offsets = [table.columns[k] - sheet.left for k in kode_parts]
