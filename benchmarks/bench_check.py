@@ -11,7 +11,8 @@ and notes. Targets (issue #14), each a ratio to a baseline measured in the same 
 * ``check --no-output --format json`` <= 0.5x openpyxl's load;
 * ``check --format text`` (with the copy) <= 1.1x the same run with ``--format json``;
 * ``check`` with the copy of ``--big-rows`` rows <= 11x the ``--rows`` time (linear, not worse);
-* peak memory of ``check`` with the copy <= openpyxl's read-only load of the file (every row iterated).
+* peak memory of ``check`` with the copy <= openpyxl's read-only load of the file (every row iterated);
+  beside it each side's interpreter and imports alone (nothing read), and what each run holds above them.
 
 Earlier targets are kept, measured as they were (``read_and_check``: reading, tables and
 rules, no output): the bundled Renja example <= 1.5x its bare load, a SIPD Renja matrix
@@ -149,6 +150,9 @@ DRIVERS = {
     "check": _CLI + "main(['check', PATH, '--no-output', '--format', 'json', '--jobs', '1'])",
     "copy_json": _CLI + "main(['check', PATH, '-o', OUT, '--format', 'json', '--jobs', '1'])",
     "copy_text": _CLI + "main(['check', PATH, '-o', OUT, '--format', 'text', '--jobs', '1'])",
+    # what the memory rows stand on: each side's interpreter and imports, nothing read
+    "imports": _CLI + "pass",
+    "openpyxl_import": "import openpyxl\nt=time.perf_counter()",
 }
 
 
@@ -251,6 +255,12 @@ def main() -> int:
     ok.append(_row("peak memory, check with the copy / openpyxl read-only", m["copy_json"][1] / m["read_only"][1], 1.0,
                    f"{m['copy_json'][1] // 1024} MB against {m['read_only'][1] // 1024} MB (no copy: "
                    f"{m['check'][1] // 1024} MB)"))
+    floors = medians(["imports", "openpyxl_import"], big, out, 3)
+    print(f"    of which the interpreter and its imports, nothing read: renja-xl {floors['imports'][1] // 1024} MB, "
+          f"openpyxl {floors['openpyxl_import'][1] // 1024} MB; what the run holds above them: "
+          f"{(m['copy_json'][1] - floors['imports'][1]) // 1024} MB (no copy "
+          f"{(m['check'][1] - floors['imports'][1]) // 1024} MB) against "
+          f"{(m['read_only'][1] - floors['openpyxl_import'][1]) // 1024} MB")
     if args.big_rows:
         huge = work / "t34_sangat_besar.xlsx"
         written_big = make_t34_from_example(huge, args.big_rows)
