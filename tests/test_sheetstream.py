@@ -133,3 +133,19 @@ def test_a_shared_formula_leaned_on_is_written_out_in_full():
     out = stream(xml, [CellEdit("s", 1, 1, value=5)])
     assert b'<c r="A1"><v>5</v></c>' in out
     assert b"<f>B2*2</f>" in out and b"<f>B3*2</f>" in out and b"shared" not in out
+
+
+def test_a_changed_row_keeps_its_cells_after_the_change_as_they_came():
+    tail = b"<c r='C1'  s=\"3\" t=\"s\"><v>0</v></c><c r=\"D1\"><v>1.50</v></c>"
+    xml = (f'<worksheet xmlns="{NS}"><sheetData><row spans="1:4" r="1"><c r="A1"><v>1</v></c>'
+           '<c r="B1"><v>2</v></c>').encode() + tail + b"</row><row r=\"2\"><c r=\"A2\"><v>3</v></c></row></sheetData></worksheet>"
+    out = stream(xml, [CellEdit("s", 1, 2, value=9), CellEdit("s", 2, 1, style=Style(fill="FFC7CE"), keep_value=True)])
+    assert b'<c r="B1"><v>9</v></c>' + tail + b"</row>" in out      # a row whose number is not its first attribute
+    assert b'<c r="A2" s="99"><v>3</v></c>' in out
+
+
+def test_a_shared_formula_released_in_a_row_is_written_out_in_the_rest_of_that_row():
+    xml = (f'<worksheet xmlns="{NS}"><sheetData><row r="1"><c r="A1"><f t="shared" ref="A1:B1" si="0">C1*2</f>'
+           '<v>2</v></c><c r="B1"><f t="shared" si="0"/><v>4</v></c></row></sheetData></worksheet>').encode()
+    out = stream(xml, [CellEdit("s", 1, 1, value=5)])
+    assert b'<c r="A1"><v>5</v></c>' in out and b"<f>D1*2</f>" in out and b"shared" not in out

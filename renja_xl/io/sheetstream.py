@@ -33,6 +33,7 @@ _ATTR = re.compile(rb"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _SHEET_DATA = re.compile(rb"<(?:([\w.-]+):)?sheetData\b(" + _TAG_BODY + rb")(/?)>")
 _TAB_SELECTED = re.compile(rb"(<(?:[\w.-]+:)?sheetView\b" + _TAG_BODY + rb")\s+tabSelected\s*=\s*(?:\"(?:1|true)\"|'(?:1|true)')")
 _TOKEN = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<(/?)([\w:.-]+)(" + _TAG_BODY + rb")(/?)>", re.S)
+_ROW_NUMBER = re.compile(rb"\s+r=\"(\d{1,7})\"")   # a row's start tag whose first attribute is its number
 _CELL_REF = re.compile(rb"(?:^|\s)r\s*=\s*([\"'])([A-Za-z]{1,3})(\d{1,7})\1")
 _COLUMN_NUMBERS: dict = {}
 _REL_PREFIX = re.compile(rb"xmlns:([\w.-]+)\s*=\s*[\"']" + re.escape(NS_REL.encode()) + rb"[\"']")
@@ -326,8 +327,9 @@ class SheetStreamer:
             copy_from = 0
             for i, m in enumerate(complete):
                 seg_end = complete[i + 1].start() if i + 1 < len(complete) else (limit if end >= 0 else starts[-1].start())
-                attrs = _attrs(m.group(1))
-                r_text = _get(attrs, b"r")
+                number = _ROW_NUMBER.match(m.group(1))   # the common form; the attributes are read for a changed row
+                attrs = None if number else _attrs(m.group(1))
+                r_text = number.group(1) if number else _get(attrs, b"r")
                 try:
                     r = int(r_text) if r_text is not None else last_r + 1
                 except ValueError:
@@ -347,6 +349,7 @@ class SheetStreamer:
                 out.append(buf[copy_from:m.start()])
                 out.extend(new_rows)
                 if edited or (self.released and r <= self.release_until):
+                    attrs = attrs if attrs is not None else _attrs(m.group(1))
                     out.append(self._row(r, attrs, m, buf[m.start():seg_end], self.plan.edits.get(r, {})))
                 else:
                     out.append(buf[m.start():seg_end])
@@ -450,6 +453,8 @@ class SheetStreamer:
                 out.append(self._shared_user(r, c, m) if self.released else m.group(0))
                 continue
             out.append(self._changed_cell(r, c, _attrs(m.group(1)), m.group(2), edit, attrs))
+            if not todo and not self.released:
+                break   # the rest of the row goes out as it came, as a row without a change does
         out.append(inner[pos:])
         for new_col in sorted(todo):
             out.append(self._new_cell(r, new_col, todo[new_col], attrs))
