@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from .compute.engine import ComputedCell
 from .compute.predikat import COLOURS
-from .rowheight import lines_needed, points
+from .rowheight import line_capacity, lines_needed, points
 from .rules.base import Finding, Severity
 from .sheetnames import RESULTS_SHEET
 from .snapshot import a1, col_letter, parse_a1
@@ -268,6 +268,7 @@ class ResultsLayout:
         self.marks = marks
         self.entries = group_findings(findings)
         self.widths = dict(enumerate(RESULTS_WIDTHS, start=1))
+        self._capacity = {(w, bold): line_capacity(w, bold) for w in self.widths.values() for bold in (False, True)}
         self._sheets: Optional[list] = None
         self._rules: Optional[list] = None
         self._links_left = LINKS_PER_SHEET
@@ -296,8 +297,12 @@ class ResultsLayout:
         lines = 1
         for col in (5, 6, 7):
             text = values[col - 1] if len(values) >= col else None
-            if text not in (None, ""):
-                lines = max(lines, lines_needed(text, self.widths[col], bold))
+            if text in (None, ""):
+                continue
+            width = self.widths[col]
+            if type(text) is str and len(text) <= self._capacity[(width, bold)] and "\n" not in text:
+                continue   # one line (most written and expected values): no need to wrap it
+            lines = max(lines, lines_needed(text, width, bold))
         return points(lines) if lines > 1 else None
 
     def _line(self, row: int, values: tuple, severity=None, finding=None, level: int = 0, hidden: bool = False,

@@ -28,13 +28,17 @@ def _wrapper(capacity: int) -> "re.Pattern":
     return re.compile(r"(?:.{1,%d}(?=\s|$)|\S{1,%d}) *" % (capacity, capacity))
 
 
+def line_capacity(width: float, bold: bool = False, size: float = 11.0) -> int:
+    """The characters one line of a column ``width`` wide holds: a text no longer, without a line break, takes one."""
+    return max(int(width * CHARS_PER_WIDTH * (11.0 / size) * (BOLD_FACTOR if bold else 1.0)), 1)
+
+
 def lines_needed(text: object, width: float, bold: bool = False, size: float = 11.0) -> int:
     """Lines ``text`` takes when wrapped in a column ``width`` characters wide (words kept whole)."""
     if text is None:
         return 1
     text = str(text)
-    capacity = width * CHARS_PER_WIDTH * (11.0 / size) * (BOLD_FACTOR if bold else 1.0)
-    capacity = max(int(capacity), 1)
+    capacity = line_capacity(width, bold, size)
     if len(text) <= capacity and "\n" not in text:
         return 1
     wrap = _wrapper(capacity)
