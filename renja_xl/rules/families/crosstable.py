@@ -14,9 +14,9 @@ realisasi by program and indikator.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 from ...hierarchy import program_by_name, row_level
@@ -46,31 +46,40 @@ def key_text(text: Any) -> str:
     return _NUMBERING.sub("", _KODE_REKENING.sub("", normalise(text))).strip()
 
 
-@dataclass
 class Entity:
     """One program, kegiatan or indicator as a table states it.
 
-    Its values are read when a comparison first asks for them: a Tabel 3.4 of 10,000 rows
-    makes 10,000 entities, of which only the matched ones are ever compared.
+    Its values are read when a comparison first asks for them, and its label shortened when
+    a message names it: a Tabel 3.4 of 10,000 rows makes 10,000 entities, of which only the
+    matched ones are ever compared (slotted: 10,000 of them are a quarter the size).
     """
 
-    table: Table
-    row: Row
-    label: str                    # for messages
-    names: dict = field(default_factory=dict)    # match kind -> key text
-    fields: dict = field(default_factory=dict)   # field -> column key
-    ctx: Optional[CheckContext] = None
-    summed: Optional[list] = None  # the rows a program's pagu is summed over
+    __slots__ = ("table", "row", "_label", "names", "fields", "ctx", "summed", "_values")
 
-    @cached_property
+    def __init__(self, table: Table, row: Row, label: str, names: Optional[dict] = None, fields: Optional[dict] = None,
+                 ctx: Optional[CheckContext] = None, summed: Optional[list] = None):
+        self.table, self.row, self._label = table, row, label
+        self.names = names if names is not None else {}     # match kind -> key text
+        self.fields = fields if fields is not None else {}  # field -> column key (shared by a table's entities)
+        self.ctx = ctx
+        self.summed = summed   # the rows a program's pagu is summed over
+        self._values: Optional[dict] = None
+
+    @property
+    def label(self) -> str:
+        """The entity as messages name it."""
+        return shorten(self._label)
+
+    @property
     def values(self) -> dict:
         """field -> (value, [Location], text)."""
-        values = {}
-        for name, key in self.fields.items():
-            got = _field(self.table, self.row, key, self.ctx, self.summed if name.startswith("pagu") else None)
-            if got is not None:
-                values[name] = got
-        return values
+        if self._values is None:
+            self._values = {}
+            for name, key in self.fields.items():
+                got = _field(self.table, self.row, key, self.ctx, self.summed if name.startswith("pagu") else None)
+                if got is not None:
+                    self._values[name] = got
+        return self._values
 
 
 def _field(table: Table, row: Row, key: str, ctx: CheckContext, rows: Optional[list] = None):
@@ -91,7 +100,10 @@ def _field(table: Table, row: Row, key: str, ctx: CheckContext, rows: Optional[l
 
 
 def _entity(table: Table, row: Row, label: str, names: dict, fields: dict, ctx: CheckContext, rows=None) -> Entity:
-    return Entity(table, row, shorten(label), {k: v for k, v in names.items() if v}, fields, ctx, rows)
+    return Entity(table, row, label, {k: v for k, v in names.items() if v}, fields, ctx, rows)
+
+
+_TARGET_PAGU = {"target": "target", "pagu": "pagu"}   # field -> column key, shared by the entities of a table
 
 
 def entities(ctx: CheckContext, table: Table) -> list[Entity]:
@@ -112,8 +124,7 @@ def entities(ctx: CheckContext, table: Table) -> list[Entity]:
                 names["program"] = key_text(owner_name)
             if row.kode is not None and row.kode.valid:
                 names["kode"] = row.kode.canonical
-            out.append(_entity(table, row, owner_name or row.text("indikator"), names,
-                               {"target": "target", "pagu": "pagu"}, ctx))
+            out.append(_entity(table, row, owner_name or row.text("indikator"), names, _TARGET_PAGU, ctx))
     elif key == "renja.t2_3":
         program_rows: list[Row] = []
         for row in table.data_rows + [None]:
@@ -126,22 +137,23 @@ def entities(ctx: CheckContext, table: Table) -> list[Entity]:
             if row is not None:
                 program_rows.append(row)
                 out.append(_entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
-                                   {"target": "target", "pagu": "pagu"}, ctx))
+                                   _TARGET_PAGU, ctx))
     elif key == "renja.t2_4":
+        fields = {"target": "kebutuhan_target", "pagu": "kebutuhan_pagu"}
         for row in table.data_rows:
             out.append(_entity(table, row, row.text("kebutuhan_uraian") or row.text("rkpd_uraian"),
                                {"program": key_text(row.text("kebutuhan_uraian") or row.text("rkpd_uraian")),
-                                "indicator": key_text(row.text("kebutuhan_indikator"))},
-                               {"target": "kebutuhan_target", "pagu": "kebutuhan_pagu"}, ctx))
+                                "indicator": key_text(row.text("kebutuhan_indikator"))}, fields, ctx))
     elif key in ("renja.t2_2", "renja.t3_3"):
-        realisasi = "realisasi" if key == "renja.t2_2" else "hasil_evaluasi"
+        fields = {"realisasi": "realisasi" if key == "renja.t2_2" else "hasil_evaluasi"}
         for row in table.data_rows:
             out.append(_entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
-                               {"realisasi": realisasi}, ctx))
+                               fields, ctx))
     elif key in ("lkjip.t2_1", "lkjip.pk_kinerja", "lkjip.t3_1_1"):
+        fields = {"target": "target"}
         for row in table.data_rows:
             out.append(_entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
-                               {"target": "target"}, ctx))
+                               fields, ctx))
     elif key in ("lkjip.t2_2", "lkjip.t3_2", "lkjip.pk_anggaran"):
         fields = {"lkjip.t2_2": {"pagu_murni": "pagu"}, "lkjip.pk_anggaran": {"pagu_p": "pagu"},
                   "lkjip.t3_2": {"pagu_murni": "apbd_murni", "pagu_p": "apbd_p"}}[key]
