@@ -26,7 +26,7 @@ from ..snapshot import a1, col_letter, parse_a1
 from .package import MAX_COLUMNS, MAX_ROWS, NS_MAIN, NS_REL, XML_DECLARATION, clip_text, xml_safe
 from .sheetxml import WORKSHEET_ORDER
 
-CHUNK = 1 << 20
+CHUNK = 1 << 18     # bytes read, and written, at a time: 1 MB chunks held 2 MB more at the copy's peak, for no speed
 MAX_HEAD = 64 * 1024 ** 2        # what may stand before <sheetData> (cols of a whole grid are a few MB)
 _TAG_BODY = rb"(?:[^>\"']|\"[^\"]*\"|'[^']*')*?"
 _ATTR = re.compile(rb"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
