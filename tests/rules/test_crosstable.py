@@ -95,3 +95,37 @@ def test_tables_read_by_concept_are_compared_on_the_same_concept_and_year():
 def test_tables_read_by_concept_that_agree_give_no_finding():
     for code in ("RXL301", "RXL302"):
         assert check(_PLAN, _other(400000000, "640 orang"), code=code) == []
+
+
+def test_fuzzy_matching_finds_the_texts_comparing_every_pair_finds():
+    # the candidates are found by set intersections and rare characters, not by comparing every pair in Python:
+    # the similar texts and their order must be those of comparing every pair, near the threshold too
+    import random
+
+    from conftest import RENJA_EXAMPLE
+    from renja_xl.io.files import read_and_check
+    from renja_xl.rules.families.crosstable import _Candidates, _ranked, key_text
+
+    _, tables, _ = read_and_check(RENJA_EXAMPLE)
+    texts = sorted({key_text(row.text(key)) for table in tables for row in table.data_rows
+                    for key in ("uraian", "indikator", "program", "kebutuhan_indikator") if key in table.columns} - {""})
+    rng = random.Random(14)
+
+    def varied(text: str) -> str:   # a typo or three: a letter dropped, doubled or changed
+        chars = list(text)
+        for _ in range(rng.randint(1, 3)):
+            if not chars:
+                break
+            i = rng.randrange(len(chars))
+            chars[i:i + 1] = rng.choice([[], [chars[i]] * 2, [rng.choice("aeiou ")]])
+        return "".join(chars)
+
+    b_index = dict.fromkeys(rng.sample(texts, min(60, len(texts))) + [varied(t) for t in rng.sample(texts, 40)])
+    candidates = _Candidates(b_index)
+    probes = [t for t in texts + [varied(t) for t in texts] if len(t) >= 8]
+    found = 0
+    for text in probes:
+        everyone = _ranked(text, b_index)
+        assert _ranked(text, b_index, candidates.of(text)) == everyone, text
+        found += bool(everyone)
+    assert len(probes) > 300 and found > 100
