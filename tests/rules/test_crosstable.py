@@ -102,9 +102,11 @@ def test_fuzzy_matching_finds_the_texts_comparing_every_pair_finds():
     # the similar texts and their order must be those of comparing every pair, near the threshold too
     import random
 
+    from difflib import SequenceMatcher
+
     from conftest import RENJA_EXAMPLE
     from renja_xl.io.files import read_and_check
-    from renja_xl.rules.families.crosstable import _Candidates, _ranked, key_text
+    from renja_xl.rules.families.crosstable import FUZZY, _Candidates, key_text
 
     _, tables, _ = read_and_check(RENJA_EXAMPLE)
     texts = sorted({key_text(row.text(key)) for table in tables for row in table.data_rows
@@ -120,12 +122,22 @@ def test_fuzzy_matching_finds_the_texts_comparing_every_pair_finds():
             chars[i:i + 1] = rng.choice([[], [chars[i]] * 2, [rng.choice("aeiou ")]])
         return "".join(chars)
 
-    b_index = dict.fromkeys(rng.sample(texts, min(60, len(texts))) + [varied(t) for t in rng.sample(texts, 40)])
-    candidates = _Candidates(b_index)
+    def every_pair(text: str, b_texts: list) -> list:   # (similarity, order, b text) above FUZZY, best first
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(text)
+        out = []
+        for order, b_text in enumerate(b_texts):
+            matcher.set_seq1(b_text)
+            if matcher.real_quick_ratio() > FUZZY and matcher.quick_ratio() > FUZZY and matcher.ratio() > FUZZY:
+                out.append((matcher.ratio(), order, b_text))
+        return sorted(out, key=lambda item: (-item[0], item[1]))
+
+    b_texts = list(dict.fromkeys(rng.sample(texts, min(60, len(texts))) + [varied(t) for t in rng.sample(texts, 40)]))
+    candidates = _Candidates(dict.fromkeys(b_texts))
     probes = [t for t in texts + [varied(t) for t in texts] if len(t) >= 8]
     found = 0
     for text in probes:
-        everyone = _ranked(text, b_index)
-        assert _ranked(text, b_index, candidates.of(text)) == everyone, text
+        everyone = every_pair(text, b_texts)
+        assert candidates.ranked(text) == everyone, text
         found += bool(everyone)
     assert len(probes) > 300 and found > 100

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from ...hierarchy import program_by_name, row_level
 from ...parse.targets import Target
@@ -221,7 +221,7 @@ def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterato
                     continue
                 if text not in ranked:
                     candidates = candidates or _Candidates(b_index)
-                    ranked[text] = _ranked(text, b_index, candidates.of(text))
+                    ranked[text] = candidates.ranked(text)
                 for ratio, _, b_text in ranked[text]:  # the best text that still has a free row
                     best = next((b for b in b_index[b_text] if id(b) not in used_b), None)
                     if best is not None:
@@ -258,14 +258,15 @@ class _Candidates:
     """
 
     def __init__(self, b_index: dict):
-        self.postings: dict = {}   # token -> the orders of the b texts that hold it
-        texts = [_letter_tokens(b_text) for b_text in b_index]
-        for order, tokens in enumerate(texts):
+        self.texts = list(b_index)   # the b texts, by order
+        self.postings: dict = {}     # token -> the orders of the b texts that hold it
+        tokens_of = [_letter_tokens(b_text) for b_text in self.texts]
+        for order, tokens in enumerate(tokens_of):
             for token in tokens:
                 self.postings.setdefault(token, []).append(order)
         # the tokens every b text holds count alike for all of them: kept apart, the sets intersected are small
-        self.common = frozenset(t for t, orders in self.postings.items() if len(orders) == len(texts))
-        self.tokens = [(frozenset(tokens) - self.common, len(tokens)) for tokens in texts]   # by order
+        self.common = frozenset(t for t, orders in self.postings.items() if len(orders) == len(tokens_of))
+        self.tokens = [(frozenset(tokens) - self.common, len(tokens)) for tokens in tokens_of]   # by order
 
     def of(self, text: str) -> list:
         """The orders of the b texts whose ``quick_ratio`` with ``text`` is above :data:`FUZZY`, in order."""
@@ -287,24 +288,20 @@ class _Candidates:
                 out.append(order)
         return out
 
-
-def _ranked(text: str, b_index: dict, orders: Optional[Iterable[int]] = None) -> list:
-    """(similarity, order, b text) of every b text more alike ``text`` than :data:`FUZZY`, most alike first (the
-    earlier text first among equals); ``orders``: the only b texts (by position in ``b_index``) that may be."""
-    matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(text)  # the costly side, prepared once
-    texts = list(b_index)
-    out = []
-    for order in (orders if orders is not None else range(len(texts))):
-        b_text = texts[order]
-        matcher.set_seq1(b_text)
-        if matcher.real_quick_ratio() <= FUZZY or matcher.quick_ratio() <= FUZZY:
-            continue
-        ratio = matcher.ratio()
-        if ratio > FUZZY:
-            out.append((ratio, order, b_text))
-    out.sort(key=lambda item: (-item[0], item[1]))
-    return out
+    def ranked(self, text: str) -> list:
+        """(similarity, order, b text) of every b text more alike ``text`` than :data:`FUZZY`, most alike first (the
+        earlier text first among equals)."""
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(text)  # the costly side, prepared once
+        out = []
+        for order in self.of(text):   # their quick_ratio, hence their real_quick_ratio, is above FUZZY already
+            b_text = self.texts[order]
+            matcher.set_seq1(b_text)
+            ratio = matcher.ratio()
+            if ratio > FUZZY:
+                out.append((ratio, order, b_text))
+        out.sort(key=lambda item: (-item[0], item[1]))
+        return out
 
 
 def _cells(locations: list) -> str:
