@@ -15,7 +15,7 @@ and notes. Targets (issue #14), each a ratio to a baseline measured in the same 
   beside it each side's interpreter and imports alone (nothing read), and what each run holds above them.
 
 Printed without a target: a Tabel 3.4 of ``--rows`` rows whose names all differ, with a
-Tabel 3.2 of 120 rows (:func:`make_t34_distinct`), read and checked, against its bare load:
+Tabel 3.2 of 120 rows (:func:`make_t34`), read and checked, against its bare load:
 what the check pays per distinct name, which the example's repeated rows hide.
 
 Earlier targets are kept, measured as they were (``read_and_check``: reading, tables and
@@ -93,13 +93,24 @@ def make_t34_from_example(path: Path, rows: int) -> int:
     return number - T34_FIRST
 
 
-def make_t34(path: Path, rows: int) -> None:
-    """A Renja whose Tabel 3.4 has about ``rows`` consistent data rows: programs, kegiatan, sub kegiatan.
+def make_t34(path: Path, rows: int, t32_rows: int = 0) -> None:
+    """A Renja whose Tabel 3.4 has about ``rows`` consistent data rows: programs, kegiatan, sub kegiatan, every
+    name and indicator its own; with ``t32_rows``, a Tabel 3.2 of that many programs and kegiatan whose names
+    differ from them (what a check pays per distinct name: the example's rows repeat 69 names).
 
     (The test material of the Excel side's large-sheet tests; the benchmark itself uses
     :func:`make_t34_from_example`.)
     """
-    wb, layouts = build_workbook("renja", year=2022, data_rows={"renja.t3_4": rows + 600})
+    wb, layouts = build_workbook("renja", year=2022, data_rows={"renja.t3_4": rows + 600,
+                                                                **({"renja.t3_2": t32_rows} if t32_rows else {})})
+    if t32_rows:
+        t32 = layouts["renja.t3_2"]
+        sheet = wb["T3.2 Kebutuhan Program"]
+        for n in range(1, t32_rows + 1):
+            for key, value in (("uraian", f"Program {n % 17 + 1} kegiatan {n}"),
+                               ("indikator", f"Jumlah dokumen {n % 17 + 1}.{n}.{n % 10 + 1} yang disusun"),
+                               ("target", f"{n % 9 + 1} Dok"), ("pagu", 1_000_000 * n)):
+                sheet.cell(t32.first_data_row + n - 1, t32.columns[key], value)
     layout = layouts["renja.t3_4"]
     ws = wb["T3.4 Rencana Program"]
     col = layout.columns
@@ -136,23 +147,6 @@ def make_t34(path: Path, rows: int) -> None:
                 break
         ws.cell(p_row, col["pagu"], p_total[0])
         ws.cell(p_row, col["pagu_n1"], p_total[1])
-    wb.save(path)
-
-
-def make_t34_distinct(path: Path, rows: int, t32_rows: int = 120) -> None:
-    """:func:`make_t34` (every name and indicator its own) with a Tabel 3.2 of ``t32_rows`` programs and kegiatan
-    whose names differ from them: what a check pays per distinct name (the example's rows repeat 69 names)."""
-    import openpyxl
-
-    make_t34(path, rows)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["T3.2 Kebutuhan Program"]
-    for n in range(1, t32_rows + 1):
-        row = 5 + n
-        ws.cell(row, 1, f"Program {n % 17 + 1} kegiatan {n}")
-        ws.cell(row, 3, f"Jumlah dokumen {n % 17 + 1}.{n}.{n % 10 + 1} yang disusun")
-        ws.cell(row, 4, f"{n % 9 + 1} Dok")
-        ws.cell(row, 5, 1_000_000 * n)
     wb.save(path)
 
 
@@ -305,7 +299,7 @@ def main() -> int:
         ratio, _ = paired(r, "core", "bare_load")
         ok.append(_row(label, ratio, target, f"{r['core'][0]:.3f} s against {r['bare_load'][0]:.3f} s"))
     distinct = work / "t34_nama_berbeda.xlsx"
-    make_t34_distinct(distinct, args.rows)
+    make_t34(distinct, args.rows, t32_rows=120)
     r = medians(["bare_load", "core"], distinct, out, args.repeat)
     ratio, _ = paired(r, "core", "bare_load")
     print(f"  Tabel 3.4 of {args.rows} rows whose names all differ, with a Tabel 3.2 of 120 rows, read_and_check / "
