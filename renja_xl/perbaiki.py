@@ -17,7 +17,7 @@ applies today and an Excel button can apply later:
 What every changed cell held before (its value or formula and its number format) is
 kept in a hidden sheet (:data:`UNDO_SHEET`), so that the undo (``renja-xl perbaiki
 --batal``, later a "Batalkan" button) puts every cell back and removes the two sheets
-perbaiki added; a visible sheet (:data:`SUMMARY_SHEET`) lists each change, old and new.
+perbaiki added; a visible sheet (:data:`~renja_xl.sheetnames.FIXES_SHEET`) lists each change, old and new.
 Perbaiki changes no fill and no note, so those stay as they were.
 
 The entry points for an adapter: :func:`plan_perbaiki` (snapshot in, :class:`Perbaikan`
@@ -42,7 +42,6 @@ from .sheetnames import FIXES_SHEET, UNDO_SHEET
 from .snapshot import WorkbookSnapshot, a1, parse_a1, unit_of_format
 from .specs.base import Role
 
-SUMMARY_SHEET = FIXES_SHEET
 UNDO_TITLE = "renja-xl perbaiki: catatan pembatalan (jangan diubah; dipakai oleh renja-xl perbaiki --batal)"
 UNDO_NOTE = "Setiap baris berikut: sel yang diubah dan isinya semula (kolom A; teks panjang di kolom B)."
 UNDO_FIRST_ROW = 4
@@ -378,7 +377,7 @@ def sheet_names_for(taken: Iterable[str]) -> tuple[str, str]:
     n = 1
     while True:
         suffix = "" if n == 1 else f" ({n})"
-        names = (SUMMARY_SHEET + suffix, UNDO_SHEET + suffix)
+        names = (FIXES_SHEET + suffix, UNDO_SHEET + suffix)
         if not any(name.casefold() in used for name in names):
             return names
         n += 1
@@ -393,7 +392,7 @@ def is_own_sheet(sheet) -> bool:
     """
     name = sheet if isinstance(sheet, str) else sheet.name
     m = _SHEET_SUFFIX.match(name)
-    if m is None or m.group("base") not in (SUMMARY_SHEET, UNDO_SHEET):
+    if m is None or m.group("base") not in (FIXES_SHEET, UNDO_SHEET):
         return False
     if isinstance(sheet, str):
         return True

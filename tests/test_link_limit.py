@@ -16,6 +16,7 @@ from conftest import RENJA_EXAMPLE
 from renja_xl import edits
 from renja_xl.batch import rekap
 from renja_xl.cli import main
+from renja_xl.sheetnames import FIXES_SHEET
 
 
 def _links(path, sheet: str) -> tuple[int, list]:
@@ -72,7 +73,7 @@ def test_past_the_limit_the_perbaikan_sheet_names_cells_plain(tmp_path, monkeypa
     monkeypatch.setattr(perbaiki, "LINKS_PER_SHEET", 5)
     out = tmp_path / "diperbaiki.xlsx"
     assert main(["perbaiki", str(RENJA_EXAMPLE), "-o", str(out)]) == 0
-    named, linked = _linked_column(out, perbaiki.SUMMARY_SHEET, "B", perbaiki.SUMMARY_HEADER_ROW + 1)
+    named, linked = _linked_column(out, FIXES_SHEET, "B", perbaiki.SUMMARY_HEADER_ROW + 1)
     assert len(named) > 5 and [c.row for c in linked] == [c.row for c in named[:5]]
     assert not any(c.font.underline for c in named[5:])
 
