@@ -98,6 +98,10 @@ ROWS_PARSED = {
     "single quotes": "<row r='27'><c r='A27'><v>1</v></c></row>",
     "a zero-padded reference": '<row r="28"><c r="A028"><v>1</v></c></row>',
     "a value of an unusual element": '<row r="29"><c r="A29"><v>1</v><extLst/></c></row>',
+    # the cells' matches leave a gap: text before, between or after them
+    "text between cells": '<row r="30"><c r="A30"><v>1</v></c>x<c r="B30"><v>2</v></c></row>',
+    "text after the last cell": '<row r="31"><c r="A31"><v>1</v></c><c r="B31"><v>2</v></c> x </row>',
+    "text before the first cell": '<row r="32">x<c r="A32"><v>1</v></c></row>',
 }
 
 

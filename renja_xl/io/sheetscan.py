@@ -36,8 +36,9 @@ _CELL_FORM = (r'\s*<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?:
               r'(?:/>|>(?:<v>([^<]*)</v>|<v/>'
               r'|<f\b[^<>]*(?:/>|>[^<]*</f>)(?:<v>([^<]*)</v>|<v/>)?'
               r'|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>|<is><t(?: xml:space="preserve")?/></is>)?</c>)')
-_CELL = re.compile(_CELL_FORM)
-_CELLS = re.compile(f"(?:{_CELL_FORM})*\\s*")
+# the whole cell is the first group: the cells cover a row exactly when their lengths add up to it (one pass, no
+# second match of the row as a whole)
+_CELL = re.compile(f"({_CELL_FORM})")
 _ENTITY = re.compile(r"&(amp|lt|gt|quot|apos);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _OTHER_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)")
@@ -55,14 +56,20 @@ def plain_text(raw: str) -> str:
 
 
 def _row_cells(content: str) -> list:
-    """[(col letters, row digits, style, kind, style, value, formula's value, inline text)] of a row's content.
+    """[(the cell's text, col letters, row digits, style, kind, style, value, formula's value, inline text)] of a
+    row's content.
 
     :class:`_Unfamiliar` unless the cells cover the content exactly and its texts are
-    plain (no character reference but the five named ones, no carriage return).
+    plain (no character reference but the five named ones, no carriage return). The
+    matches never overlap and each starts after the last, so they cover the content
+    (less its trailing white space) exactly when their lengths add up to it.
     """
-    if "\r" in content or ("&" in content and _OTHER_REFERENCE.search(content)) or not _CELLS.fullmatch(content):
+    if "\r" in content or ("&" in content and _OTHER_REFERENCE.search(content)):
         raise _Unfamiliar
-    return _CELL.findall(content)
+    cells = _CELL.findall(content)
+    if sum([len(cell[0]) for cell in cells]) != len(content.rstrip()):
+        raise _Unfamiliar
+    return cells
 
 
 def scan_sheet(handle: IO[bytes], feed: Callable[[bytes], None], take_row: Callable[[int, list], bool]) -> None:

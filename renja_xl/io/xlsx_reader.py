@@ -317,7 +317,7 @@ class _SheetTarget:
         parser then reads the row and refuses it with the sentence that fits.
         """
         kept = []
-        for letters, digits, style, kind, style_after, value, formula_value, inline in cells:
+        for _, letters, digits, style, kind, style_after, value, formula_value, inline in cells:
             col = _COLUMNS.get(letters)
             if col is None:
                 if len(letters) == 3 and letters > "XFD":
