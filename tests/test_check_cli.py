@@ -73,6 +73,18 @@ def test_json_shape(renja, capsys):
     assert len({loc["sheet"] for loc in cross["locations"]}) == 2  # both tables
 
 
+def test_the_json_of_a_finding_is_the_encoders_whatever_its_texts_hold():
+    """The findings' JSON is put together from pieces (speed): it must be the very text json.dumps writes."""
+    from renja_xl.report import finding_texts
+    from renja_xl.rules.base import Finding, Location, Severity
+
+    awkward = ['tanda "kutip", \\ garis miring, baris\nbaru, tab\t', "Rp 1.000 ± ≤ 漢字 😀", "\x00\x1f\u2028", "", "\ud800"]
+    findings = [Finding("RXL101", "x", severity, text, tuple(Location(sheet, cell) for sheet, cell in cells))
+                for severity in Severity for text in awkward
+                for cells in ((), (("T3.4", "H7"),), (("Lembar \"A\"\n", "B2"), ("T3.4", "H7"), ("Lembar \"A\"\n", "")))]
+    assert list(finding_texts(findings)) == [json.dumps(f.to_dict(), ensure_ascii=False) for f in findings]
+
+
 def test_exit_0_when_there_is_no_error(tmp_path, capsys):
     clean = tmp_path / "bersih.xlsx"
     wb = load_workbook(LKJIP_EXAMPLE)

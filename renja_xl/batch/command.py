@@ -53,7 +53,7 @@ class JsonStream:
         if self.compact:
             out.write(json.dumps(report.to_dict(), ensure_ascii=False))
         else:
-            for line in json_lines(report.json_fields()):
+            for line in json_lines(report.json_fields(encoded=True)):
                 out.write(line)
                 out.write("\n")
         out.flush()
