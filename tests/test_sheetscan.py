@@ -82,6 +82,8 @@ ROWS_TAKEN = {
     "an empty row": '<row r="8"/>',
     "pretty printed": '\n  <row r="9">\n    <c r="A9"><v>9</v></c>\n    <c r="B9" cm="1"><v>1E3</v></c>\n  </row>',
     "a text of 1e999": '<row r="10"><c r="A10"><v>1e999</v></c><c r="XFD10"><v>3</v></c></row>',
+    "a cell whose reference names another row": '<row r="12"><c r="A12" s="1"><v>0.5</v></c><c r="B14" t="s" s="2">'
+                                                '<v>2</v></c><c r="C12"><v>3</v></c></row>',
     "wide characters": '<row r="11"><c r="A11" t="inlineStr"><is><t>Rp 1.000,- \u00b1 \u2264 \u6f22\u5b57 \U0001F600</t>'
                        '</is></c></row>',
 }

@@ -314,9 +314,15 @@ class _SheetTarget:
         """A row read by :func:`~renja_xl.io.sheetscan.scan_sheet`: all its cells kept (True), or none (False).
 
         None are kept when a cell lies outside the grid or holds too long a text: the
-        parser then reads the row and refuses it with the sentence that fits.
+        parser then reads the row and refuses it with the sentence that fits. One pass
+        over the cells: their values are read as they are checked and go into the grid
+        only once every cell has passed (what a value notes on the way, a percentage or
+        the decimals a style shows, the parser notes alike when it reads the row again).
         """
-        kept = []
+        row_digits = str(row)
+        value_of, strings = self._value, self.strings
+        fresh: list = []
+        elsewhere = None   # cells whose reference names another row: kept there, as the parser does
         for _, letters, digits, style, kind, style_after, value, formula_value, inline in cells:
             col = _COLUMNS.get(letters)
             if col is None:
@@ -326,23 +332,23 @@ class _SheetTarget:
             if len(digits) == 7 and int(digits) > MAX_ROWS:
                 return False
             text = value or formula_value or (inline if kind == "inlineStr" else "")
-            if text:
-                if "&" in text:
-                    text = plain_text(text)
-                if len(text) > MAX_TEXT:
-                    return False
-                kept.append((int(digits), col, kind or "n", int(style or style_after or 0), text))
-        self.row, self.last_col = row, 0
-        # the row's cells gathered, then added to the grid at once (a sheet's millions of cells)
-        value_of = self._value
-        fresh: list = []
-        for number, col, kind, style, text in kept:
-            if number != row:   # a cell whose reference names another row: kept there, as the parser does
-                self.store(number, col, kind, style, text)
+            if not text:
                 continue
-            value = value_of(row, col, kind, style, text)
-            if value != "":
-                fresh += (col, value)
+            if "&" in text:
+                text = plain_text(text)
+            if len(text) > MAX_TEXT:
+                return False
+            if digits != row_digits:
+                elsewhere = elsewhere or []
+                elsewhere.append((int(digits), col, kind or "n", int(style or style_after or 0), text))
+                continue
+            # the row's cells gathered, then added to the grid at once (a sheet's millions of cells)
+            cell = strings[int(text)] if kind == "s" else value_of(row, col, kind or "n", int(style or style_after or 0), text)
+            if cell != "":
+                fresh += (col, cell)
+        self.row, self.last_col = row, 0
+        for number, col, kind, style, text in elsewhere or ():
+            self.store(number, col, kind, style, text)
         if fresh:
             self._add(row, fresh)
         return True
