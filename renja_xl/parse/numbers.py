@@ -264,11 +264,23 @@ def notation_of(texts: Iterable[Any]) -> Optional[str]:
 
     Only texts are evidence: a number Excel already stores as a number says nothing.
     """
+    return notation_of_votes(notation_votes(texts))
+
+
+def notation_votes(texts: Iterable[Any]) -> tuple[int, int]:
+    """(Indonesian, English) votes of the texts among ``texts``: votes of several lists add up, so the notation
+    of their union is :func:`notation_of_votes` of the sums, without voting over the texts again."""
     id_votes = en_votes = 0
     for raw in texts:
-        if isinstance(raw, str):
+        if type(raw) is str or isinstance(raw, str):
             i, e = _votes(raw)
             id_votes, en_votes = id_votes + i, en_votes + e
+    return id_votes, en_votes
+
+
+def notation_of_votes(votes: tuple[int, int]) -> Optional[str]:
+    """The notation a count of (Indonesian, English) votes proves, None on a tie."""
+    id_votes, en_votes = votes
     if id_votes == en_votes:
         return None
     return ID if id_votes > en_votes else EN

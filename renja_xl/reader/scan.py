@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from ..parse.kode import parse_kode, split_embedded_kode
-from ..parse.numbers import ID, notation_of, parse_number
+from ..parse.numbers import ID, notation_of_votes, notation_votes, parse_number
 from ..parse.targets import Target, TargetPart, parse_target
 from ..parse.units import UnitVocabulary, default_units
 from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1, col_letter
@@ -329,8 +329,9 @@ def locate_tables(snapshot: WorkbookSnapshot, specs: tuple[TableSpec, ...] = ALL
 # --- parsing cells -----------------------------------------------------------------------
 
 
-def _numeric_texts(sheet: SheetSnapshot, table: Table, keys: Iterable[str]) -> list:
-    return [sheet.value(r.number, table.columns[k]) for r in table.rows for k in keys]
+def _column(lines: list, j: int) -> list:
+    """The values at position ``j`` of a table's sheet rows (None where a row is shorter, or ``j`` left of them)."""
+    return [line[j] if j < len(line) else None for line in lines] if j >= 0 else [None] * len(lines)
 
 
 @lru_cache(maxsize=32768)
@@ -413,8 +414,7 @@ def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet
     once, and the common cells (empty, a text under a text role, a number under a number role) are
     read without a call.
     """
-    j = col - sheet.left
-    raws = [line[j] if 0 <= j < len(line) else None for line in lines] if j >= 0 else [None] * len(lines)
+    raws = _column(lines, col - sheet.left)
     texts = [""] * len(raws)
     values: list = [None] * len(raws)
     percent_cells, decimals, format_words = sheet.percent_cells, sheet.decimals, sheet.format_words
@@ -455,23 +455,33 @@ def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet
     return raws, texts, values
 
 
+def _added(votes: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """The sum of (Indonesian, English) vote counts."""
+    id_votes = en_votes = 0
+    for i, e in votes:
+        id_votes, en_votes = id_votes + i, en_votes + e
+    return id_votes, en_votes
+
+
 def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optional[UnitVocabulary] = None) -> None:
     """Parse every cell of located tables in place."""
     units = units or default_units()
     sheets = {s.name: s for s in snapshot}
-    numeric = {}
+    # each numeric column's notation votes, counted once: a table's votes are its columns', the workbook's its tables'
+    lines_of, votes_of = {}, {}
     for table in tables:
         sheet = sheets[table.sheet]
-        keys = [k for k in table.columns if table.spec.column(k).role in _NUMERIC_ROLES]
-        numeric[id(table)] = {k: _numeric_texts(sheet, table, [k]) for k in keys}
-    workbook_notation = notation_of(v for cols in numeric.values() for vals in cols.values() for v in vals)
+        lines = lines_of[id(table)] = [sheet.row_values(row.number) for row in table.rows]
+        votes_of[id(table)] = {k: notation_votes(_column(lines, col - sheet.left)) for k, col in table.columns.items()
+                               if table.spec.column(k).role in _NUMERIC_ROLES}
+    workbook_notation = notation_of_votes(_added(v for votes in votes_of.values() for v in votes.values()))
     for table in tables:
         sheet = sheets[table.sheet]
-        columns = numeric[id(table)]
-        table.notation = notation_of(v for vals in columns.values() for v in vals) or workbook_notation
-        col_notation = {k: notation_of(vals) or table.notation for k, vals in columns.items()}
+        votes = votes_of[id(table)]
+        table.notation = notation_of_votes(_added(votes.values())) or workbook_notation
+        col_notation = {k: notation_of_votes(v) or table.notation for k, v in votes.items()}
         rows = table.rows
-        lines = [sheet.row_values(row.number) for row in rows]
+        lines = lines_of.pop(id(table))
         numbers = [row.number for row in rows]
         index = {key: i for i, key in enumerate(table.columns)}   # shared by the table's rows
         letters = tuple(col_letter(col) for col in table.columns.values())
