@@ -344,6 +344,15 @@ def _parse_text_target(text: str, notation: Optional[str], units: UnitVocabulary
     return parse_target(text, notation, units)
 
 
+@lru_cache(maxsize=32768, typed=True)
+def _number_target(raw: Any, percent: bool) -> Target:
+    """The target a number stored as a number stands for (as a percentage when its format shows one): one object
+    for a number repeated down the columns, as a typed text's target is (targets are frozen)."""
+    if percent:
+        return Target(text=display_text(raw, True, 2), parts=(TargetPart(raw * 100, "%", "%", "percent"),))
+    return Target(text=display_text(raw), parts=(TargetPart(float(raw), None, None, "none"),))
+
+
 _NUMBER_ROLES = frozenset((Role.NUMBER, Role.PERCENT, Role.PAGU, Role.YEAR))
 
 
@@ -379,7 +388,7 @@ def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[s
     numeric = kind is int or kind is float
     if numeric and role == Role.TARGET and not percent_format:
         worded = _worded_target(float(raw), display_text(raw), words, units) if words else None
-        return worded or Target(text=display_text(raw), parts=(TargetPart(float(raw), None, None, "none"),)), ()
+        return worded or _number_target(raw, False), ()
     if role == Role.KODE:
         kode = parse_kode(raw)
         return kode, (() if kode.valid else ("not_a_kode",))
@@ -393,7 +402,7 @@ def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[s
         return value, (("ambiguous",) if parsed.ambiguous else ())
     if role == Role.TARGET:
         if percent_format and isinstance(raw, (int, float)) and not isinstance(raw, bool):
-            target = Target(text=display_text(raw, True, 2), parts=(TargetPart(raw * 100, "%", "%", "percent"),))
+            target = _number_target(raw, True)
         else:
             target = _parse_text_target(raw, notation, units) if isinstance(raw, str) else parse_target(raw, notation, units)
         notes = tuple(n for n, on in (("ambiguous", any(p.ambiguous for p in target.parts)),
