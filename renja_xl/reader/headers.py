@@ -325,11 +325,12 @@ def phrase_hits(sheet: SheetSnapshot, row: int, phrases: dict, substantive: bool
     With ``substantive`` only texts of three letters or more count: "1", "No", "%" stand in
     column-number rows and data rows as well, and make no table a candidate.
     """
-    hits, keys = 0, Counter()
+    hits, keys = 0, None   # the Counter made at the first hit: most rows of a sheet are data, with none
     prefixes = header_prefixes(phrases)
     for value in sheet.row_values(row):
-        if isinstance(value, str):
-            if not could_be_header(value, prefixes):
+        if type(value) is str or isinstance(value, str):
+            key = _prefix(value)   # could_be_header() inlined: this runs for every text of every row
+            if key[:1] not in prefixes and key not in prefixes:
                 continue  # cheap: no known header begins with these words
         elif substantive or isinstance(value, bool) or not isinstance(value, (int, float)):
             continue  # a number is never a substantive header text
@@ -337,5 +338,6 @@ def phrase_hits(sheet: SheetSnapshot, row: int, phrases: dict, substantive: bool
         found = phrases.get(text)
         if found and (not substantive or sum(ch.isalpha() for ch in text) >= 3):
             hits += 1
+            keys = keys if keys is not None else Counter()
             keys.update(found)
-    return hits, keys
+    return hits, keys if keys is not None else Counter()
