@@ -11,9 +11,8 @@ raise on purpose: the engine turns a crash into a finding and goes on.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple, Optional
 
 from ..parse.numbers import ID, format_number
 from ..snapshot import CELL_REF
@@ -41,8 +40,9 @@ class Severity(str, Enum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
+    """A cell of a sheet (``cell`` in A1 form)."""
+
     sheet: str
     cell: str
 
@@ -50,12 +50,14 @@ class Location:
         return {"sheet": self.sheet, "cell": self.cell}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem: which rule, how bad, what to tell the user, and every cell it is about.
 
     The first location is the cell to fix; the others are the cells it was compared
-    with (inputs of a formula, the same program in another table…).
+    with (inputs of a formula, the same program in another table…). Immutable, compared
+    and hashed by all its fields; a named tuple (as :class:`Location`), since a check
+    makes one per finding, tens of thousands in a large table, and a tuple is made and
+    hashed in C where a frozen dataclass sets each field through a Python call.
     """
 
     rule: str
@@ -81,6 +83,9 @@ class Finding:
         m = CELL_REF.fullmatch(first.cell or "")
         row, width, letters = (int(m.group(2)), len(m.group(1)), m.group(1)) if m else (0, 0, "")
         return (first.sheet, row, width, letters, self.rule)
+
+
+_new_finding = tuple.__new__   # a Finding from its eight fields in order, without the keyword call
 
 
 def number_text(value: Any, decimals: Optional[int] = None) -> str:
@@ -120,11 +125,9 @@ class Rule:
     def finding(self, locations: Iterable[Location], table: str = "", written: Any = "", expected: Any = "",
                 **values: Any) -> Finding:
         """A finding with the message template filled from ``values``."""
-        return Finding(
-            rule=self.code, name=self.name, severity=self.active_severity,
-            message=self.message.format(**values), locations=tuple(locations), table=table,
-            written="" if written is None else str(written), expected="" if expected is None else str(expected),
-        )
+        return _new_finding(Finding, (self.code, self.name, self.active_severity, self.message.format(**values),
+                                      tuple(locations), table, "" if written is None else str(written),
+                                      "" if expected is None else str(expected)))
 
     def check(self, ctx: "CheckContext") -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
