@@ -121,6 +121,11 @@ class Row:
         for key in self._notes or ():
             yield key, self.get(key)
 
+    @property
+    def has_notes(self) -> bool:
+        """Whether the reader left a remark on any cell of the row (most rows have none)."""
+        return self._notes is not None
+
     def notes(self, key: str) -> tuple:
         """The reader's remarks on the cell of column ``key`` (``("ambiguous",)``…), else ()."""
         return self._notes.get(key, ()) if self._notes else ()

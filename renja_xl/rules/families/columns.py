@@ -33,29 +33,31 @@ class WrongColumn(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for table in ctx.tables:
-            # only these roles can hold a value of another column's kind
-            watched = {key: table.spec.column(key) for key in table.columns
-                       if table.spec.column(key).role in (Role.CHOICE, Role.TARGET) + _NUMERIC}
+            # only these roles can hold a value of another column's kind: a choice column any text of its own, a
+            # number or target column what the reader could not read (a remark on the cell, which few cells have)
+            columns = [(key, table.spec.column(key)) for key in table.columns]
+            choices = [(key, col) for key, col in columns if col.role == Role.CHOICE and col.choices]
+            noted = [(key, col) for key, col in columns if col.role in (Role.TARGET,) + _NUMERIC]
             for row in table.rows:
-                for key, col in watched.items():
+                for key, col in choices:
+                    text = row.text(key)
+                    if not text.strip() or text.strip() in col.choices:
+                        continue
+                    target = parse_target(text)
+                    if any(p.value is not None for p in target.parts):
+                        yield self._wrong(table, row, key, text, "tampaknya target atau angka yang salah kolom")
+                for key, col in (noted if row.has_notes else ()):
+                    notes = row.notes(key)
+                    if not notes:
+                        continue
                     text = row.text(key)
                     if not text.strip():
                         continue
-                    role = col.role
-                    reason = None
-                    if role == Role.CHOICE and col.choices:
-                        if text.strip() not in col.choices:
-                            target = parse_target(text)
-                            if any(p.value is not None for p in target.parts):
-                                reason = "tampaknya target atau angka yang salah kolom"
-                    elif role in _NUMERIC and "not_a_number" in row.notes(key):
-                        reason = "bukan angka" + ("; tampaknya isi kolom lain" if len(text.split()) > 1 else "")
-                    elif role == Role.TARGET and "unreadable" in row.notes(key) and len(text.split()) > 3:
-                        reason = "bukan target; tampaknya isi kolom lain"
-                    if reason:
-                        yield self.finding([Location(table.sheet, row.get(key).address)], table.spec.key,
-                                           written=text, kolom=column_label(table, key), baris=row_label(table, row),
-                                           isi=shorten(text, 50), sebab=reason)
+                    if col.role in _NUMERIC and "not_a_number" in notes:
+                        yield self._wrong(table, row, key, text, "bukan angka" +
+                                          ("; tampaknya isi kolom lain" if len(text.split()) > 1 else ""))
+                    elif col.role == Role.TARGET and "unreadable" in notes and len(text.split()) > 3:
+                        yield self._wrong(table, row, key, text, "bukan target; tampaknya isi kolom lain")
                 if row.overflow:
                     shown = "', '".join(shorten(str(v), 30) for _, v in row.overflow[:4])
                     yield self.finding([Location(table.sheet, a) for a, _ in row.overflow], table.spec.key,
@@ -63,6 +65,11 @@ class WrongColumn(Rule):
                                        kolom=f"Baris {row.number} di luar kolom tabel ({row.overflow[0][0]}…)",
                                        baris=row_label(table, row), isi=shown,
                                        sebab=f"{len(row.overflow)} nilai di kanan kolom terakhir tabel: isi baris tampaknya bergeser")
+
+    def _wrong(self, table: Table, row, key: str, text: str, reason: str) -> Finding:
+        return self.finding([Location(table.sheet, row.get(key).address)], table.spec.key, written=text,
+                            kolom=column_label(table, key), baris=row_label(table, row), isi=shorten(text, 50),
+                            sebab=reason)
 
 
 # table -> columns that every program/kegiatan/sub kegiatan row must fill
@@ -93,22 +100,26 @@ class EmptyRequired(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for table in ctx.tables:
             required = [k for k in REQUIRED.get(table.spec.key, ()) if k in table.columns]
+            by_concept = table.spec.document == "umum"
+            named_rows = "uraian" in table.columns
+            # the columns a row must fill only when it has a pagu (of this year, of the next)
+            sumber_dana = "sumber_dana" in table.columns and table.spec.key == "renja.t3_4"
+            tree = ctx.tree(table) if sumber_dana and table.data_rows else None
+            target_n1 = "target_n1" in table.columns and (table.spec.key == "renja.t3_4" or by_concept)
+            target = by_concept and "target" in table.columns and "indikator" in table.columns
             for row in table.data_rows:
-                named = "uraian" not in table.columns or row.text("uraian").strip() or row_level(row)
+                named = not named_rows or row.text("uraian").strip() or row_level(row)
                 if not named:
                     continue  # an uncoded continuation row carries only what it adds
                 keys = list(required)
-                node = ctx.tree(table).node_of(row.number)
-                leaf = node is None or not node.counted_children
-                if "sumber_dana" in table.columns and table.spec.key == "renja.t3_4" and leaf \
-                        and (ctx.number(row, "pagu") or 0) > 0:
-                    keys.append("sumber_dana")
-                by_concept = table.spec.document == "umum"
-                if "target_n1" in table.columns and (ctx.number(row, "pagu_n1") or 0) > 0 \
-                        and (table.spec.key == "renja.t3_4" or by_concept):
+                if sumber_dana:
+                    node = tree.node_of(row.number)
+                    leaf = node is None or not node.counted_children
+                    if leaf and (ctx.number(row, "pagu") or 0) > 0:
+                        keys.append("sumber_dana")
+                if target_n1 and (ctx.number(row, "pagu_n1") or 0) > 0:
                     keys.append("target_n1")
-                if by_concept and "target" in table.columns and "indikator" in table.columns \
-                        and (ctx.number(row, "pagu") or 0) > 0 and row.text("indikator").strip():
+                if target and (ctx.number(row, "pagu") or 0) > 0 and row.text("indikator").strip():
                     keys.append("target")
                 for key in keys:
                     if row.text(key).strip() == "":
