@@ -123,3 +123,18 @@ def test_sheets_without_known_tables_give_nothing():
 def test_headers_only():
     (table,) = read([PK_HEADER])
     assert table.rows == [] and table.data_range == ""
+
+
+def test_a_columns_values_read_at_once_are_its_rows_values():
+    """Rules read a column over many rows at once (Table.values_of): the same values as row by row, for any rows."""
+    from conftest import RENJA_EXAMPLE
+
+    from renja_xl.io.files import load_snapshot
+
+    tables = find_tables(load_snapshot(RENJA_EXAMPLE))
+    assert tables
+    for table in tables:
+        for key in list(table.columns) + ["no_such_column"]:
+            for rows in (table.rows, table.data_rows, table.rows[::-2], []):
+                assert table.values_of(key, rows) == [row.value(key) for row in rows]
+        assert table.values_of("uraian") == [row.value("uraian") for row in table.rows]

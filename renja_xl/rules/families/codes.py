@@ -12,6 +12,7 @@ from ..base import Finding, Location, Rule, Severity, register
 from ..context import CheckContext
 from .helpers import row_label
 
+_SEPARATOR_ANOMALIES = frozenset((K.SEPARATOR, K.TRAILING))
 _FRAGMENT = re.compile(r"^\s*[.:]?\s*\d{1,4}(?:\s*[.:]\s*\d{1,4})*\s*[.:]?\s*$")
 
 
@@ -56,7 +57,7 @@ class MalformedSeparator(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for table in ctx.tables:
             for row in coded_rows(table):
-                if {K.SEPARATOR, K.TRAILING} & set(row.kode.anomalies):
+                if not _SEPARATOR_ANOMALIES.isdisjoint(row.kode.anomalies):
                     yield self.finding([kode_cell(table, row)], table.spec.key, written=row.kode.text,
                                        expected=display(row.kode), kode=row.kode.text.strip(),
                                        baris=row_label(table, row), baku=display(row.kode))

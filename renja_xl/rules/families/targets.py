@@ -23,9 +23,11 @@ def target_cells(table: Table) -> Iterator[tuple[Row, str, Target]]:
     if "indikator" not in table.columns and "kebutuhan_indikator" not in table.columns:
         return
     keys = [c.key for c in table.spec.columns if c.role == Role.TARGET and c.key in table.columns and c.computed is None]
-    for row in table.data_rows:
-        for key in keys:
-            value = row.value(key)
+    rows = table.data_rows
+    columns = [(key, table.values_of(key, rows)) for key in keys]
+    for position, row in enumerate(rows):
+        for key, values in columns:
+            value = values[position]
             if isinstance(value, Target) and value.parts:
                 yield row, key, value
 
