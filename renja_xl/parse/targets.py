@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Optional
 
 from .numbers import parse_number, single_spaced
@@ -73,6 +74,12 @@ class Target:
     @property
     def is_multiple(self) -> bool:
         return len(self.parts) > 1
+
+    @cached_property
+    def has_number(self) -> bool:
+        """Whether a part gives a number (not a bare unit: ``paket``). Kept once asked: a target is one object for
+        every cell that writes its text, and rules ask it of each."""
+        return any(p.value is not None for p in self.parts)
 
     @property
     def is_empty(self) -> bool:

@@ -64,6 +64,13 @@ class CellValue:
         return self.text.strip() == ""
 
 
+def numeric_value(value: Any) -> Optional[float]:
+    """A parsed cell value's number: a float, or a single-value target's value; else None (:meth:`Row.numeric`)."""
+    if isinstance(value, Target):
+        return value.value if len(value.parts) == 1 else None
+    return value if isinstance(value, float) else None
+
+
 _NO_COLUMNS: dict = {}
 
 
@@ -136,10 +143,7 @@ class Row:
 
     def numeric(self, key: str) -> Optional[float]:
         """A cell's number as parsed: a float, or a single-value target's value; else None."""
-        value = self.value(key)
-        if isinstance(value, Target):
-            return value.value if len(value.parts) == 1 else None
-        return value if isinstance(value, float) else None
+        return numeric_value(self.value(key))
 
     def text(self, key: str) -> str:
         i = self._index.get(key)

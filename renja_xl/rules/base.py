@@ -79,10 +79,16 @@ class Finding(NamedTuple):
 
     @property
     def sort_key(self) -> tuple:
-        first = self.locations[0] if self.locations else Location("", "")
-        m = CELL_REF.fullmatch(first.cell or "")
-        row, width, letters = (int(m.group(2)), len(m.group(1)), m.group(1)) if m else (0, 0, "")
-        return (first.sheet, row, width, letters, self.rule)
+        """(sheet, row, column letters by width then alphabet, rule) of the first cell: the report's order."""
+        if not self.locations:
+            return ("", 0, 0, "", self.rule)
+        sheet, cell = self.locations[0]
+        letters = cell.rstrip("0123456789")
+        digits = cell[len(letters):]
+        if not (digits and letters.isascii() and letters.isalpha() and letters.isupper()):
+            m = CELL_REF.fullmatch(cell or "")   # anything but plain A1 letters and digits: as the pattern reads it
+            return (sheet, int(m.group(2)), len(m.group(1)), m.group(1), self.rule) if m else (sheet, 0, 0, "", self.rule)
+        return (sheet, int(digits), len(letters), letters, self.rule)
 
 
 _new_finding = tuple.__new__   # a Finding from its eight fields in order, without the keyword call

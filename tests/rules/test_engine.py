@@ -104,3 +104,20 @@ def test_a_checked_workbook_is_freed_without_the_garbage_collector(example, tmp_
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_findings_are_ordered_by_their_first_cell_as_the_cell_pattern_reads_it():
+    """sort_key reads plain A1 cells without the pattern (speed); any other cell text falls back to it."""
+    from renja_xl.rules.base import Finding, Location, Severity
+    from renja_xl.snapshot import CELL_REF
+
+    def by_pattern(f):
+        first = f.locations[0] if f.locations else Location("", "")
+        m = CELL_REF.fullmatch(first.cell or "")
+        row, width, letters = (int(m.group(2)), len(m.group(1)), m.group(1)) if m else (0, 0, "")
+        return (first.sheet, row, width, letters, f.rule)
+
+    cells = ["A1", "AB12", "XFD1048576", "a1", "A", "1", "", "A1B2", "Ä1", "A\u0661\u0662", "A12 ", "$A$1", "AA0", "ZZZ99"]
+    findings = [Finding("RXL101", "x", Severity.ERROR, "m", (Location("S", cell),)) for cell in cells]
+    findings.append(Finding("RXL101", "x", Severity.ERROR, "m", ()))
+    assert [f.sort_key for f in findings] == [by_pattern(f) for f in findings]

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...hierarchy import row_level
 from ...parse.targets import Target, parse_target
-from ...reader.model import Table
+from ...reader.model import Table, numeric_value
 from ...specs.base import Role
 from ..base import Finding, Location, Rule, Severity, register
 from ..context import CheckContext
@@ -147,17 +147,19 @@ class TargetWithoutPagu(Rule):
         for table in ctx.tables_of("renja.t3_4", "renja.t3_2"):
             tree = ctx.tree(table)
             parents = {n.row.number for n in tree.nodes if n.counted_children}
+            keys = [(t, p) for t, p in zip(*pairs) if t in table.columns and p in table.columns]
+            # the rows with a pagu above zero, per pagu column (each read once, not once per group)
+            paid = {p: {row.number for row, value in zip(table.rows, table.values_of(p)) if (numeric_value(value) or 0) > 0}
+                    for _, p in keys}
             for group in _named_groups(table):
                 if group[0].number in parents:
                     continue  # a parent's pagu is its children's: checked by the pagu rules
-                for target_key, pagu_key in zip(*pairs):
-                    if target_key not in table.columns or pagu_key not in table.columns:
-                        continue
-                    if any((ctx.number(r, pagu_key) or 0) > 0 for r in group):
+                for target_key, pagu_key in keys:
+                    if any(r.number in paid[pagu_key] for r in group):
                         continue
                     for row in group:
                         target = row.value(target_key)
-                        if not isinstance(target, Target) or not any(p.value is not None for p in target.parts):
+                        if not isinstance(target, Target) or not target.has_number:
                             continue
                         text = row.text(pagu_key).strip()
                         yield self.finding([cell_location(table, row, pagu_key), cell_location(table, row, target_key)],

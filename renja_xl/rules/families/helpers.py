@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from ...compute.intervals import Interval, predikat_bands
@@ -163,10 +164,16 @@ def is_predikat(label: str, bands: PredikatBands = DEFAULT_BANDS) -> bool:
 def column_label(table: Table, key: str) -> str:
     """A column's name for a message: ``Tingkat Realisasi (%)``, ``Pagu Indikatif (Rencana Tahun n+1)``."""
     col = table.spec.column(key)
-    header = render_years(col.header, None)
-    if col.group and len(header) <= 12:
-        return f"{header} ({shorten(render_years(col.group, None), 40)})"
-    if col.group and key.endswith("_n1"):
+    return _column_label(col.header, col.group, key.endswith("_n1"))
+
+
+@lru_cache(maxsize=1024)
+def _column_label(header: str, group: Optional[str], next_year: bool) -> str:
+    """(Made once per column: a message names its column, and a column's findings run to thousands.)"""
+    header = render_years(header, None)
+    if group and len(header) <= 12:
+        return f"{header} ({shorten(render_years(group, None), 40)})"
+    if group and next_year:
         return f"{header} (n+1)"
     return header
 

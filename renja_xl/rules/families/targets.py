@@ -134,7 +134,7 @@ class TargetWithoutNumber(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for table in ctx.tables:
             for row, key, target in target_cells(table):
-                if all(p.value is None for p in target.parts):
+                if not target.has_number:
                     yield self.finding([cell_location(table, row, key)], table.spec.key, written=target.text,
                                        kolom=column_label(table, key), baris=row_label(table, row), target=target.text.strip())
 
