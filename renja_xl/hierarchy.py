@@ -28,6 +28,7 @@ from .reader.model import Row, Table
 
 LEVEL_RANK = {"urusan": 0, "bidang": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
 _PROGRAM = re.compile(r"^\s*(?:[IVXL]+\s*\.?\s+)?program\b", re.IGNORECASE)
+_ROMAN = re.compile(r"[IVXL]+\.?")
 
 
 @dataclass
@@ -100,7 +101,7 @@ def program_by_name(row: Row) -> bool:
         if text and _PROGRAM.match(text):
             return True
     no, name = row.text("no").strip(), row.text("uraian").strip()
-    return bool(re.fullmatch(r"[IVXL]+\.?", no)) and name.lower().startswith("program")
+    return bool(_ROMAN.fullmatch(no)) and name.lower().startswith("program")
 
 
 def _outline_mode(table: Table) -> bool:

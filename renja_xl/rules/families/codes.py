@@ -12,6 +12,7 @@ from ..base import Finding, Location, Rule, Severity, register
 from ..context import CheckContext
 from .helpers import row_label
 
+_PROGRAM_NAME = re.compile(r"^\s*program\b", re.IGNORECASE)
 _SEPARATOR_ANOMALIES = frozenset((K.SEPARATOR, K.TRAILING))
 _FRAGMENT = re.compile(r"^\s*[.:]?\s*\d{1,4}(?:\s*[.:]\s*\d{1,4})*\s*[.:]?\s*$")
 
@@ -204,13 +205,14 @@ class LevelContradictsRow(Rule):
             for row in coded_rows(table):
                 level = row.kode.level
                 name = row.text("uraian")
-                has_content = any(row.text(k).strip() for k in ("indikator", "target", "pagu") if k in table.columns)
                 reason = None
                 # SIPD prints urusan and bidang rows with a name and a pagu: only a kode cut into the next
                 # cells, or an indicator on such a row, contradicts its level
-                content = any(row.text(k).strip() for k in ("indikator", "target") if k in table.columns)
-                if level in ("urusan", "bidang") and not table.spec.kode_parts and (has_content or name.strip()) \
-                        and (content or _split_fragment(sheet, row.number, table.columns["kode"] + 1)):
+                if level in ("urusan", "bidang") and not table.spec.kode_parts \
+                        and (name.strip() or any(row.text(k).strip() for k in ("indikator", "target", "pagu")
+                                                 if k in table.columns)) \
+                        and (any(row.text(k).strip() for k in ("indikator", "target") if k in table.columns)
+                             or _split_fragment(sheet, row.number, table.columns["kode"] + 1)):
                     fragments = []
                     col = table.columns["kode"] + 1
                     while len(fragments) < 6:
@@ -221,7 +223,7 @@ class LevelContradictsRow(Rule):
                         col += 1
                     reason = (f"; kode tampaknya terpecah ke beberapa sel: {' | '.join([row.kode.text.strip()] + fragments)}"
                               if fragments else "")
-                elif level in ("kegiatan", "sub_kegiatan") and re.match(r"^\s*program\b", name, re.IGNORECASE):
+                elif level in ("kegiatan", "sub_kegiatan") and _PROGRAM_NAME.match(name):
                     reason = "; baris bernama PROGRAM memerlukan kode program"
                 if reason is not None:
                     yield self.finding([kode_cell(table, row)], table.spec.key, written=row.kode.text,
