@@ -151,9 +151,16 @@ def _total_label(values: list, left: int, label_cols: set, mapped: set) -> bool:
         if not isinstance(value, str) or not value.strip():
             continue
         col = left + offset
-        if (col in label_cols or col not in mapped) and _TOTAL_PREFIX.match(value) and _TOTAL.match(normalise(value)):
+        if (col in label_cols or col not in mapped) and _is_total_text(value):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _is_total_text(value: str) -> bool:
+    """A text that labels a total row (``JUMLAH``, ``Total Pagu``, ``Rata-rata``): asked of every label text of
+    every row, which repeat down their columns (a lokasi, a sumber dana)."""
+    return bool(_TOTAL_PREFIX.match(value)) and bool(_TOTAL.match(normalise(value)))
 
 
 def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, repeats: list[BlockMatch]) -> None:
@@ -168,12 +175,13 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
     after_total = False
     expect_number_row = True
     header_form: dict = {}   # a text -> what it is compared with as a header (texts repeat down a column)
+    left = table.left
     for row in range(start, stop + 1):
         if row in repeat_rows:
             table.skipped.append(SkippedRow(row, "repeated_header"))
             expect_number_row = True
             continue
-        values = sheet.row_values(row)[table.left - sheet.left:]
+        values = sheet.row_values(row)[left - sheet.left:]
         texts = [v for v in values if type(v) is str and v.strip()]
         filled = len(texts) + sum(1 for v in values if v is not None and type(v) is not str)
         if not filled:
@@ -193,7 +201,7 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
                 table.skipped.append(SkippedRow(row, "column_numbers"))
             continue
         expect_number_row = False
-        total = bool(texts) and _total_label(values, table.left, label_cols, mapped)
+        total = bool(texts) and _total_label(values, left, label_cols, mapped)
         if generic and filled == 1 and texts and not total:   # one text across the table: a sasaran or program
             table.skipped.append(SkippedRow(row, "section"))
             continue
@@ -329,9 +337,14 @@ def locate_tables(snapshot: WorkbookSnapshot, specs: tuple[TableSpec, ...] = ALL
 # --- parsing cells -----------------------------------------------------------------------
 
 
-def _column(lines: list, j: int) -> list:
-    """The values at position ``j`` of a table's sheet rows (None where a row is shorter, or ``j`` left of them)."""
-    return [line[j] if j < len(line) else None for line in lines] if j >= 0 else [None] * len(lines)
+def _column(lines: list, j: int, shortest: int = 0) -> list:
+    """The values at position ``j`` of a table's sheet rows (None where a row is shorter, or ``j`` left of them);
+    ``shortest`` the length of the shortest row, if known (left of it no row needs its length compared)."""
+    if j < 0:
+        return [None] * len(lines)
+    if j < shortest:
+        return [line[j] for line in lines]
+    return [line[j] if j < len(line) else None for line in lines]
 
 
 @lru_cache(maxsize=32768)
@@ -358,6 +371,10 @@ _NUMBER_ROLES = frozenset((Role.NUMBER, Role.PERCENT, Role.PAGU, Role.YEAR))
 
 def _single_spaced(text: str) -> str:
     """The text with its runs of white space made one space (the same object when it has none to fold)."""
+    # a printable text holds no white space but the plain space (tabs, breaks and the other spaces are not
+    # printable): with no double space and none at either end it has nothing to fold, found without splitting it
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     folded = " ".join(text.split())
     return text if folded == text else folded
 
@@ -414,8 +431,9 @@ def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[s
 
 
 def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet: SheetSnapshot, rows: list,
-                  lines: list, numbers: list, units: UnitVocabulary, remarks: dict) -> tuple[list, list, list]:
-    """(raw values, shown texts, parsed values) of one column over a table's rows; parse remarks go into
+                  raws: list, numbers: list, units: UnitVocabulary, remarks: dict) -> tuple[list, list, list]:
+    """(raw values, shown texts, parsed values) of one column over a table's rows, from its ``raws`` (a value per
+    row, :func:`_column`); parse remarks go into
     ``remarks[position of the row][key]``, and a kode read from the Kode column or written inside the
     name is set on its row (:attr:`Row.kode`).
 
@@ -423,7 +441,6 @@ def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet
     once, and the common cells (empty, a text under a text role, a number under a number role) are
     read without a call.
     """
-    raws = _column(lines, col - sheet.left)
     texts = [""] * len(raws)
     values: list = [None] * len(raws)
     percent_cells, decimals, format_words = sheet.percent_cells, sheet.decimals, sheet.format_words
@@ -477,11 +494,13 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
     units = units or default_units()
     sheets = {s.name: s for s in snapshot}
     # each numeric column's notation votes, counted once: a table's votes are its columns', the workbook's its tables'
-    lines_of, votes_of = {}, {}
+    lines_of, raws_of, votes_of = {}, {}, {}
     for table in tables:
         sheet = sheets[table.sheet]
         lines = lines_of[id(table)] = [sheet.row_values(row.number) for row in table.rows]
-        votes_of[id(table)] = {k: notation_votes(_column(lines, col - sheet.left)) for k, col in table.columns.items()
+        shortest = min(map(len, lines), default=0)
+        raws = raws_of[id(table)] = {k: _column(lines, col - sheet.left, shortest) for k, col in table.columns.items()}
+        votes_of[id(table)] = {k: notation_votes(raws[k]) for k in table.columns
                                if table.spec.column(k).role in _NUMERIC_ROLES}
     workbook_notation = notation_of_votes(_added(v for votes in votes_of.values() for v in votes.values()))
     for table in tables:
@@ -490,16 +509,16 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
         table.notation = notation_of_votes(_added(votes.values())) or workbook_notation
         col_notation = {k: notation_of_votes(v) or table.notation for k, v in votes.items()}
         rows = table.rows
-        lines = lines_of.pop(id(table))
+        lines, raws = lines_of.pop(id(table)), raws_of.pop(id(table))
         numbers = [row.number for row in rows]
         index = {key: i for i, key in enumerate(table.columns)}   # shared by the table's rows
         letters = tuple(col_letter(col) for col in table.columns.values())
         remarks: dict = {}   # position of a row -> {column key: notes}
         raw_columns, text_columns, value_columns = [], [], []
         for key, col in table.columns.items():
-            raws, texts, values = _parse_column(key, col, table.spec.column(key).role, col_notation.get(key), sheet,
-                                                rows, lines, numbers, units, remarks)
-            raw_columns.append(raws)
+            column, texts, values = _parse_column(key, col, table.spec.column(key).role, col_notation.get(key), sheet,
+                                                  rows, raws[key], numbers, units, remarks)
+            raw_columns.append(column)
             text_columns.append(texts)
             value_columns.append(values)
         for position, row in enumerate(rows):   # every row reads the table's columns at its place
