@@ -196,6 +196,7 @@ class UnitChangesBetweenYears(Rule):
 
 
 _WORDS = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _plain(text: str) -> str:
@@ -298,15 +299,15 @@ class CopiedIndicator(Rule):
             if "indikator" not in table.columns or "uraian" not in table.columns:
                 continue
             previous: Optional[Row] = None
+            previous_name = previous_text = ""   # the previous named row's name and indicator, plain
             for row in table.data_rows:
                 name, text = _plain(row.text("uraian")), _plain(row.text("indikator"))
-                if previous is not None and text and name and _plain(previous.text("indikator")) == text \
-                        and _plain(previous.text("uraian")) not in ("", name):
+                if previous is not None and text and name and previous_text == text and previous_name not in ("", name):
                     yield self.finding([cell_location(table, row, "indikator"), cell_location(table, previous, "indikator")],
                                        table.spec.key, written=row.text("indikator"), baris=row_label(table, row),
                                        atas=row_label(table, previous), indikator=shorten(row.text("indikator"), 70))
                 if name:
-                    previous = row
+                    previous, previous_name, previous_text = row, name, text
 
 
 @register
@@ -359,9 +360,10 @@ class NumberAsText(Rule):
                     inputs.update(v for v in vars(col.computed).values() if isinstance(v, str) and v in table.columns)
                     inputs.update(k for k in getattr(col.computed, "keys", ()) if k in table.columns)
             inputs -= {c.key for c in table.spec.columns if c.computed is not None or c.role in (Role.TEXT, Role.CHOICE, Role.INDIKATOR)}
+            inputs = sorted(inputs)
             for row in table.data_rows:
-                for key in sorted(inputs):
+                for key in inputs:
                     raw = sheet.value(row.number, table.columns[key])
-                    if isinstance(raw, str) and raw.strip() and re.search(r"\d", raw) and ctx.number(row, key) is not None:
+                    if isinstance(raw, str) and raw.strip() and _DIGIT.search(raw) and ctx.number(row, key) is not None:
                         yield self.finding([cell_location(table, row, key)], table.spec.key, written=raw,
                                            kolom=column_label(table, key), baris=row_label(table, row), teks=raw.strip())
