@@ -187,3 +187,19 @@ def test_format_then_parse_round_trips_in_both_notations(value, notation, decima
     parsed = parse_number(text, notation)
     assert parsed is not None and not parsed.ambiguous
     assert math.isclose(parsed.value, rounded, rel_tol=1e-12, abs_tol=10 ** -decimals / 2)
+
+
+def test_single_spaced_folds_as_split_and_join_and_keeps_a_text_with_nothing_to_fold():
+    """Its quick answer (a printable text without double or edge spaces) must be what split and join give."""
+    import random
+
+    from renja_xl.parse.numbers import single_spaced
+
+    pieces = [" ", "a", "b", "\t", "\n", "\r", "\xa0", "\u2003", "\u2028", ".", "\x01", "\x1c", "  ", "é", "漢"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for sample in (text, text * 40):   # and past 256 characters, where it folds by pattern
+            assert single_spaced(sample) == " ".join(sample.split()), repr(sample)
+    kept = "Jumlah dokumen perencanaan yang disusun"
+    assert single_spaced(kept) is kept

@@ -115,7 +115,13 @@ def single_spaced(text: str) -> str:
 
     >>> single_spaced("  63,36 %   (Sedang) ")
     '63,36 % (Sedang)'
+
+    A text with nothing to fold is returned as it is (the same object): a printable text
+    holds no white space but the plain space (tabs, line breaks and the other spaces are
+    not printable), so one without a double space and without one at either end is such a text.
     """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     if len(text) <= 256:
         return " ".join(text.split())
     return _WHITESPACE.sub(" ", text).strip()

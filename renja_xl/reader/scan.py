@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from ..parse.kode import parse_kode, split_embedded_kode
-from ..parse.numbers import ID, notation_of_votes, notation_votes, parse_number
+from ..parse.numbers import ID, notation_of_votes, notation_votes, parse_number, single_spaced
 from ..parse.targets import Target, TargetPart, parse_target
 from ..parse.units import UnitVocabulary, default_units
 from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1, col_letter
@@ -371,11 +371,7 @@ _NUMBER_ROLES = frozenset((Role.NUMBER, Role.PERCENT, Role.PAGU, Role.YEAR))
 
 def _single_spaced(text: str) -> str:
     """The text with its runs of white space made one space (the same object when it has none to fold)."""
-    # a printable text holds no white space but the plain space (tabs, breaks and the other spaces are not
-    # printable): with no double space and none at either end it has nothing to fold, found without splitting it
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    folded = " ".join(text.split())
+    folded = single_spaced(text)
     return text if folded == text else folded
 
 

@@ -8,7 +8,7 @@ from typing import Any, Iterable, Optional
 
 from ...compute.intervals import Interval, predikat_bands
 from ...compute.predikat import DEFAULT_BANDS, PredikatBands
-from ...parse.numbers import parse_number
+from ...parse.numbers import parse_number, single_spaced
 from ...parse.targets import Target
 from ...reader.model import CellValue, Row, Table
 from ...specs.base import (LKJIP_LABELS, Capaian, ColumnSpec, CumulativeOrLatest, Difference, Predikat, Product, Ratio,
@@ -195,7 +195,7 @@ def row_label(table: Table, row: Row) -> str:
 
 
 def shorten(text: str, limit: int = 60) -> str:
-    text = " ".join(str(text).split())
+    text = single_spaced(str(text))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
