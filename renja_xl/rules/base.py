@@ -131,7 +131,7 @@ class Rule:
     def finding(self, locations: Iterable[Location], table: str = "", written: Any = "", expected: Any = "",
                 **values: Any) -> Finding:
         """A finding with the message template filled from ``values``."""
-        return _new_finding(Finding, (self.code, self.name, self.active_severity, self.message.format(**values),
+        return _new_finding(Finding, (self.code, self.name, self.active_severity, self.message.format_map(values),
                                       tuple(locations), table, "" if written is None else str(written),
                                       "" if expected is None else str(expected)))
 
