@@ -33,6 +33,8 @@ PD_END = re.compile(r"\s+(?:tahun|ta\.?|t\.a\.?|periode|anggaran|semester|triwul
                     r"|[,;]", re.IGNORECASE)
 YEAR_IN_TITLE = re.compile(r"\b(?:tahun|ta\.?|t\.a\.?)\s*(?:anggaran\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 YEAR_ANYWHERE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_WHITE_SPACE = re.compile(r"\s+")
+_LETTER = re.compile(r"[^\W\d_]")
 DOCUMENTS = (  # (name, words in a title or a file name), first match wins
     ("LKjIP", re.compile(r"\b(lkjip|lakip|lkj|laporan\s+kinerja)\b", re.IGNORECASE)),
     ("Renja", re.compile(r"\b(renja|rencana\s+kerja(?!\s+tahunan))\b", re.IGNORECASE)),
@@ -230,7 +232,7 @@ def _name(row) -> str:
     for key in NAME_KEYS:
         text = row.text(key).strip()
         if text:
-            text = re.sub(r"\s+", " ", text)
+            text = _WHITE_SPACE.sub(" ", text)
             if row.kode is not None and row.kode.text and text.startswith(row.kode.text.strip()):
                 text = text[len(row.kode.text.strip()):].strip(" .-:")
             return text[:300]
@@ -269,7 +271,7 @@ def kodes(tables) -> list:
                     row.kode.level not in ("program", "kegiatan", "sub_kegiatan") or row.kode.anomalies:
                 continue
             name = _name(row)
-            if len(re.findall(r"[^\W\d_]", name)) < 3 or (row.kode.canonical, name) in seen:
+            if len(_LETTER.findall(name)) < 3 or (row.kode.canonical, name) in seen:
                 continue
             seen.add((row.kode.canonical, name))
             out.append([row.kode.canonical, name, table.sheet, table.address(row.number, name_key)])
