@@ -220,3 +220,17 @@ def test_docs_rules_md_is_generated_from_the_docstrings(capsys):
     assert main(["rules", "--format", "markdown"]) == 0
     assert capsys.readouterr().out == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), \
         "run: renja-xl rules --format markdown > docs/rules.md"
+
+
+def test_checking_one_file_loads_no_openssl(tmp_path):
+    """The file's SHA-256 is wanted only by a folder's cache and the rekap: a plain check of one file neither
+    computes it nor loads OpenSSL (4 MB of a small process), and still writes its checked copy."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom renja_xl.cli import main\n"
+            f"code = main(['check', {str(RENJA_EXAMPLE)!r}, '-o', {str(tmp_path / 'out.xlsx')!r}, '--format', 'json'])\n"
+            "print(code, '_hashlib' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.stderr.strip().splitlines()[-1] == "1 False", done.stderr[-2000:]
+    assert (tmp_path / "out.xlsx").exists()

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .. import __version__
+from .inputs import common_folder
 from .result import SCHEMA, FileResult
 
 CACHE_NAME = ".renja-xl-cache"
@@ -67,18 +68,6 @@ def settings_fingerprint(config, nomenclature: Optional[str], max_cells: int) ->
     parts = [repr(rules), _content_hash(config.units_file), _content_hash(config.columns_file),
              _content_hash(nomenclature), str(max_cells)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-def common_folder(inputs: Iterable[Path]) -> Path:
-    """The folder holding every input (files and folders as given; the current folder when none)."""
-    folders = []
-    for item in inputs:
-        p = Path(item).resolve()
-        folders.append(str(p if p.is_dir() else p.parent))
-    try:
-        return Path(os.path.commonpath(folders)) if folders else Path.cwd()
-    except ValueError:   # different drives
-        return Path(folders[0])
 
 
 def default_location(inputs: Iterable[Path]) -> Path:

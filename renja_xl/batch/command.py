@@ -121,7 +121,7 @@ class _Settings:
         """The settings of the checks across files (RXL951-956): ``--config``, else ``renja-xl.ini`` in the folder
         holding every input, else in the current folder."""
         from ..rules import find_config
-        from .cache import common_folder
+        from .inputs import common_folder
 
         return find_config(common_folder(inputs) / "*", self.explicit)
 
@@ -143,7 +143,6 @@ def _copy_is_current(result: FileResult, target: Path, source: Path) -> bool:
 
 def run_check(args, limits) -> int:
     from ..render import ReportPrinter
-    from .cache import ResultCache, default_location
     from .inputs import expand
     from .progress import progress_for, wanted
     from .runner import Runner, default_jobs, make_backend
@@ -179,6 +178,8 @@ def run_check(args, limits) -> int:
     batch = len(files) > 1
     cache = None
     if batch and not args.no_cache:
+        from .cache import ResultCache, default_location
+
         cache = ResultCache(Path(args.cache) if args.cache else default_location(args.files))
     jobs = args.jobs or default_jobs()
     fingerprints: dict = {}   # shown path -> settings fingerprint (the cache's, when there is one)
@@ -209,7 +210,7 @@ def run_check(args, limits) -> int:
             output = None if args.no_output else (args.output or "")
             task = Task(path=str(path.resolve()) if args.dask else shown, display=shown, config=config,
                         nomenclature=nomenclature, limits=limits, output=output, max_seconds=args.max_seconds or None,
-                        debug=args.debug)
+                        debug=args.debug, digest=cache is not None or spool is not None)
             if cache is not None:
                 hit = cache.get(keys[shown]) if keys.get(shown) else None
                 if hit is not None:

@@ -62,3 +62,15 @@ def expand(paths: Iterable, exclude: Iterable = ()) -> list[Path]:
         else:
             out.append(p)
     return out
+
+
+def common_folder(inputs: Iterable[Path]) -> Path:
+    """The folder holding every input (files and folders as given; the current folder when none)."""
+    folders = []
+    for item in inputs:
+        p = Path(item).resolve()
+        folders.append(str(p if p.is_dir() else p.parent))
+    try:
+        return Path(os.path.commonpath(folders)) if folders else Path.cwd()
+    except ValueError:   # different drives
+        return Path(folders[0])

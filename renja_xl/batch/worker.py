@@ -12,7 +12,6 @@ unexpected crash too (``kesalahan tak terduga``). Only Ctrl-C goes through.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import time
@@ -39,6 +38,7 @@ class Task:
     output: Optional[str] = None             # None: no checked copy; "": beside the input; else this path
     max_seconds: Optional[float] = None      # this file's time budget (main thread of its process only)
     debug: bool = False
+    digest: bool = True                      # the file's SHA-256 wanted (the cache's key, the rekap's column)
 
 
 _MEMO: dict = {}
@@ -84,6 +84,8 @@ def _nomenclature(path):
 
 def file_sha256(path: str) -> str:
     """The content hash of a regular file ("" when it cannot be read: the check says why)."""
+    import hashlib   # here: loading OpenSSL costs a process 4 MB, and a check wants the hash only for a cache or rekap
+
     from ..io.files import open_regular
 
     try:
@@ -142,7 +144,8 @@ def _check(task: Task, result: FileResult) -> None:
     units = _memo("units", config.units_file, _units)
     vocabulary = _memo("kolom", config.columns_file, _vocabulary)
     nomenclature = _memo("nomenklatur", task.nomenclature, _nomenclature)
-    result.sha256 = file_sha256(task.path)
+    if task.digest:
+        result.sha256 = file_sha256(task.path)
     try:
         result.size = os.stat(path).st_size
     except OSError:

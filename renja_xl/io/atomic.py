@@ -16,7 +16,6 @@ from __future__ import annotations
 import errno
 import glob
 import os
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -58,7 +57,7 @@ def _temporary(target: Path) -> tuple[int, Path]:
     """A new temporary file beside ``target``, created with mode 0666 so that the umask decides, as for any output."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     for _ in range(100):
-        tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        tmp = target.parent / f".{target.name}.{os.urandom(4).hex()}.tmp"   # secrets.token_hex, without loading OpenSSL
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:
