@@ -138,3 +138,18 @@ def test_a_columns_values_read_at_once_are_its_rows_values():
             for rows in (table.rows, table.data_rows, table.rows[::-2], []):
                 assert table.values_of(key, rows) == [row.value(key) for row in rows]
         assert table.values_of("uraian") == [row.value("uraian") for row in table.rows]
+
+
+def test_data_rows_are_a_new_list_each_time_and_follow_the_rows():
+    """data_rows is kept between calls (rules ask for it dozens of times): a caller may change what it gets, and a
+    table whose rows change gets its rows anew."""
+    from renja_xl.reader.model import Row
+
+    (table,) = read([PK_HEADER, ["1.", "Sasaran", "Persentase a", "70%"], ["2.", "Sasaran", "Persentase b", "80%"]])
+    first = table.data_rows
+    first.clear()
+    assert [r.number for r in table.data_rows] == [2, 3]
+    table.rows.append(Row(number=9, kind="data"))
+    assert [r.number for r in table.data_rows] == [2, 3, 9]
+    table.rows = table.rows[:1]
+    assert [r.number for r in table.data_rows] == [2]

@@ -214,7 +214,12 @@ class Table:
 
     @property
     def data_rows(self) -> list:
-        return [r for r in self.rows if r.kind == "data"]
+        """The data rows (a new list on each call). Rules ask for them dozens of times: the filtered rows are
+        kept while ``rows`` stays the same list of the same length (as it does once the table is read)."""
+        kept = self.__dict__.get("_data_rows")
+        if kept is None or kept[0] is not self.rows or kept[1] != len(self.rows):
+            kept = self.__dict__["_data_rows"] = (self.rows, len(self.rows), [r for r in self.rows if r.kind == "data"])
+        return list(kept[2])
 
     @property
     def total_rows(self) -> list:
