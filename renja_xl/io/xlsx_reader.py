@@ -377,7 +377,8 @@ class _SheetTarget:
             number = float(text)
             if not math.isfinite(number):  # 1e999, NaN: no cell holds them; the core sees the text as written
                 return text
-            value = int(number) if number.is_integer() and "." not in text and "E" not in text and "e" not in text else number
+            whole = number.is_integer() and "." not in text and "E" not in text and "e" not in text
+            value = int(number) if whole else number
             if self.styles and style < len(self.styles):
                 is_percent, shown, words = self.styles[style]
                 if is_percent:

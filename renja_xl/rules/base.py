@@ -83,11 +83,14 @@ class Finding(NamedTuple):
         if not self.locations:
             return ("", 0, 0, "", self.rule)
         sheet, cell = self.locations[0]
+        cell = cell or ""
         letters = cell.rstrip("0123456789")
         digits = cell[len(letters):]
         if not (digits and letters.isascii() and letters.isalpha() and letters.isupper()):
-            m = CELL_REF.fullmatch(cell or "")   # anything but plain A1 letters and digits: as the pattern reads it
-            return (sheet, int(m.group(2)), len(m.group(1)), m.group(1), self.rule) if m else (sheet, 0, 0, "", self.rule)
+            m = CELL_REF.fullmatch(cell)   # anything but plain A1 letters and digits: as the pattern reads it
+            if m is None:
+                return (sheet, 0, 0, "", self.rule)
+            letters, digits = m.group(1), m.group(2)
         return (sheet, int(digits), len(letters), letters, self.rule)
 
 

@@ -149,8 +149,8 @@ class TargetWithoutPagu(Rule):
             parents = {n.row.number for n in tree.nodes if n.counted_children}
             keys = [(t, p) for t, p in zip(*pairs) if t in table.columns and p in table.columns]
             # the rows with a pagu above zero, per pagu column (each read once, not once per group)
-            paid = {p: {row.number for row, value in zip(table.rows, table.values_of(p)) if (numeric_value(value) or 0) > 0}
-                    for _, p in keys}
+            paid = {p: {row.number for row, value in zip(table.rows, table.values_of(p))
+                        if (numeric_value(value) or 0) > 0} for _, p in keys}
             for group in _named_groups(table):
                 if group[0].number in parents:
                     continue  # a parent's pagu is its children's: checked by the pagu rules
