@@ -141,3 +141,20 @@ def test_fuzzy_matching_finds_the_texts_comparing_every_pair_finds():
         assert candidates.ranked(text) == everyone, text
         found += bool(everyone)
     assert len(probes) > 300 and found > 100
+
+
+def test_a_name_repeated_more_often_than_its_match_pairs_only_as_many_rows_as_the_other_table_has():
+    """Rows repeating a name beyond the other table's rows of that name find no partner (and are not all looked
+    at again: once no partner is left for a name, its later rows find none either)."""
+    from renja_xl.rules.families.crosstable import Entity, match
+
+    def entity(text):
+        return Entity(None, None, text, {"program": text})
+
+    a_rows = [entity("program pelayanan administrasi perkantoran") for _ in range(6)] + \
+        [entity("program peningkatan sarana dan prasarana aparatu")]
+    b_rows = [entity("program pelayanan administrasi perkantoran daerah"), entity("program pelayanan administrasi perkantor"),
+              entity("program peningkatan sarana dan prasarana aparatur")]
+    pairs = list(match(a_rows, b_rows, ("program",)))
+    assert [(a_rows.index(a), b_rows.index(b)) for a, b, _ in pairs] == [(0, 1), (1, 0), (6, 2)]
+    assert all(0.8 < ratio < 1.0 for _, _, ratio in pairs)

@@ -228,6 +228,8 @@ def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterato
                         used_a.add(id(a)), used_b.add(id(best))
                         yield a, best, ratio
                         break
+                else:
+                    break   # no free row left for this text (used rows stay used): its other rows find none either
 
 
 def _letter_tokens(text: str) -> list:
