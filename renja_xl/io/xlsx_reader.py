@@ -320,7 +320,7 @@ class _SheetTarget:
         the decimals a style shows, the parser notes alike when it reads the row again).
         """
         row_digits = str(row)
-        value_of, strings = self._value, self.strings
+        value_of = self._value
         fresh: list = []
         elsewhere = None   # cells whose reference names another row: kept there, as the parser does
         for _, letters, digits, style, kind, style_after, value, formula_value, inline in cells:
@@ -343,7 +343,7 @@ class _SheetTarget:
                 elsewhere.append((int(digits), col, kind or "n", int(style or style_after or 0), text))
                 continue
             # the row's cells gathered, then added to the grid at once (a sheet's millions of cells)
-            cell = strings[int(text)] if kind == "s" else value_of(row, col, kind or "n", int(style or style_after or 0), text)
+            cell = value_of(row, col, kind or "n", int(style or style_after or 0), text)
             if cell != "":
                 fresh += (col, cell)
         self.row, self.last_col = row, 0

@@ -278,7 +278,7 @@ def notation_votes(texts: Iterable[Any]) -> tuple[int, int]:
     of their union is :func:`notation_of_votes` of the sums, without voting over the texts again."""
     id_votes = en_votes = 0
     for raw in texts:
-        if type(raw) is str or isinstance(raw, str):
+        if isinstance(raw, str):
             i, e = _votes(raw)
             id_votes, en_votes = id_votes + i, en_votes + e
     return id_votes, en_votes

@@ -328,9 +328,8 @@ def phrase_hits(sheet: SheetSnapshot, row: int, phrases: dict, substantive: bool
     hits, keys = 0, None   # the Counter made at the first hit: most rows of a sheet are data, with none
     prefixes = header_prefixes(phrases)
     for value in sheet.row_values(row):
-        if type(value) is str or isinstance(value, str):
-            key = _prefix(value)   # could_be_header() inlined: this runs for every text of every row
-            if key[:1] not in prefixes and key not in prefixes:
+        if isinstance(value, str):
+            if not could_be_header(value, prefixes):
                 continue  # cheap: no known header begins with these words
         elif substantive or isinstance(value, bool) or not isinstance(value, (int, float)):
             continue  # a number is never a substantive header text

@@ -427,9 +427,9 @@ def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[s
 
 
 def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet: SheetSnapshot, rows: list,
-                  raws: list, numbers: list, units: UnitVocabulary, remarks: dict) -> tuple[list, list, list]:
-    """(raw values, shown texts, parsed values) of one column over a table's rows, from its ``raws`` (a value per
-    row, :func:`_column`); parse remarks go into
+                  raws: list, numbers: list, units: UnitVocabulary, remarks: dict) -> tuple[list, list]:
+    """(shown texts, parsed values) of one column over a table's rows, from its ``raws`` (a value per row,
+    :func:`_column`); parse remarks go into
     ``remarks[position of the row][key]``, and a kode read from the Kode column or written inside the
     name is set on its row (:attr:`Row.kode`).
 
@@ -474,7 +474,7 @@ def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet
         values[position] = value
         if notes:
             remarks.setdefault(position, {})[key] = notes
-    return raws, texts, values
+    return texts, values
 
 
 def _added(votes: Iterable[tuple[int, int]]) -> tuple[int, int]:
@@ -512,9 +512,9 @@ def parse_tables(snapshot: WorkbookSnapshot, tables: list[Table], units: Optiona
         remarks: dict = {}   # position of a row -> {column key: notes}
         raw_columns, text_columns, value_columns = [], [], []
         for key, col in table.columns.items():
-            column, texts, values = _parse_column(key, col, table.spec.column(key).role, col_notation.get(key), sheet,
-                                                  rows, raws[key], numbers, units, remarks)
-            raw_columns.append(column)
+            texts, values = _parse_column(key, col, table.spec.column(key).role, col_notation.get(key), sheet, rows,
+                                          raws[key], numbers, units, remarks)
+            raw_columns.append(raws[key])
             text_columns.append(texts)
             value_columns.append(values)
         for position, row in enumerate(rows):   # every row reads the table's columns at its place

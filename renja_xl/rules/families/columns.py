@@ -43,8 +43,7 @@ class WrongColumn(Rule):
                     text = row.text(key)
                     if not text.strip() or text.strip() in col.choices:
                         continue
-                    target = parse_target(text)
-                    if any(p.value is not None for p in target.parts):
+                    if parse_target(text).has_number:
                         yield self._wrong(table, row, key, text, "tampaknya target atau angka yang salah kolom")
                 for key, col in (noted if row.has_notes else ()):
                     notes = row.notes(key)
