@@ -10,6 +10,7 @@ A cell that already has a note keeps the user's text; ours follows it.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Optional
 from xml.etree import ElementTree as ET
 
@@ -87,7 +88,7 @@ def write_notes(package: Package, sheet_part: str, notes: dict, author: str, use
         comments_part = package.new_part_name("xl/comments{}.xml")
         package.add_relationship(sheet_part, "comments", comments_part)
         package.set_content_type(comments_part, COMMENTS_TYPE)
-        package.write(comments_part, _comments_xml(notes, author))
+        package.stream(comments_part, _comments_writer(notes, author))
         new_boxes = [(address, text.count("\n") + 1) for address, text in notes.items()]
     else:
         new_boxes = _merge_comments(package, comments_part, notes, author)
@@ -96,16 +97,24 @@ def write_notes(package: Package, sheet_part: str, notes: dict, author: str, use
     return None
 
 
-def _comments_xml(notes: dict, author: str) -> bytes:
+_BATCH = 128   # notes (or boxes) put together per write: the part is streamed, never held whole
+
+
+def _comments_writer(notes: dict, author: str):
+    """A writer (see :meth:`Package.stream`) of a new comments part holding ``notes``, written a batch at a time."""
     from .sheetstream import esc_text
 
-    parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{NS_MAIN}"><authors>'
-             f"<author>{esc_text(author)}</author></authors><commentList>"]
-    for address, text in notes.items():
-        parts.append(f'<comment ref="{address}" authorId="0"><text><r><t xml:space="preserve">'
-                     f"{esc_text(clip_text(xml_safe(text)))}</t></r></text></comment>")
-    parts.append("</commentList></comments>")
-    return "".join(parts).encode("utf-8")
+    def writer(write) -> None:
+        write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{NS_MAIN}"><authors>'
+              f"<author>{esc_text(author)}</author></authors><commentList>".encode())
+        items = iter(notes.items())
+        while batch := "".join(f'<comment ref="{address}" authorId="0"><text><r><t xml:space="preserve">'
+                               f"{esc_text(clip_text(xml_safe(text)))}</t></r></text></comment>"
+                               for address, text in islice(items, _BATCH)):
+            write(batch.encode())
+        write(b"</commentList></comments>")
+
+    return writer
 
 
 def _merge_comments(package: Package, comments_part: str, notes: dict, author: str) -> list:
@@ -153,12 +162,9 @@ def _add_boxes(package: Package, sheet_part: str, drawing_id: Optional[str], rel
     first = block * 1024 + 1
     used.update(range(first, first + len(boxes)))
     blocks = sorted({(first + i) // 1024 for i in range(len(boxes))})
-    shapes = "".join(_shape(first + i, *parse_a1(address), lines) for i, (address, lines) in enumerate(boxes))
     drawing = rels.get(drawing_id) if drawing_id else None
     if drawing is not None and drawing.target in package:
         vml = package.read(drawing.target)
-        if b"_x0000_t202" not in vml:
-            shapes = _SHAPETYPE_202 + shapes
         m = _IDMAP.search(vml)
         if m is not None:
             data = m.group(2).decode() + "".join(f",{b}" for b in blocks)
@@ -171,10 +177,24 @@ def _add_boxes(package: Package, sheet_part: str, drawing_id: Optional[str], rel
         end = vml.lower().rfind(b"</xml>")
         if end < 0:
             raise ValueError("legacy drawing without </xml>")
-        package.write(drawing.target, vml[:end] + shapes.encode() + vml[end:])
+        head = vml[:end] + (b"" if b"_x0000_t202" in vml else _SHAPETYPE_202.encode())
+        package.stream(drawing.target, _boxes_writer(head, first, boxes, vml[end:]))
         return None
     vml_part = package.new_part_name("xl/drawings/vmlDrawing{}.vml")
-    head = _VML_HEAD.format(block=",".join(str(b) for b in blocks))
-    package.write(vml_part, (head + _SHAPETYPE_202 + shapes + "</xml>").encode())
+    head = _VML_HEAD.format(block=",".join(str(b) for b in blocks)) + _SHAPETYPE_202
+    package.stream(vml_part, _boxes_writer(head.encode(), first, boxes, b"</xml>"))
     package.ensure_default("vml", VML_TYPE)
     return package.add_relationship(sheet_part, "vmlDrawing", vml_part)
+
+
+def _boxes_writer(head: bytes, first: int, boxes: list, tail: bytes):
+    """A writer of a legacy drawing: ``head``, a box per note ([(address, lines)], shape ids from ``first``) a
+    batch at a time, ``tail``."""
+    def writer(write) -> None:
+        write(head)
+        for start in range(0, len(boxes), _BATCH):
+            write("".join(_shape(first + i, *parse_a1(address), lines)
+                          for i, (address, lines) in enumerate(boxes[start:start + _BATCH], start)).encode())
+        write(tail)
+
+    return writer

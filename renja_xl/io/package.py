@@ -417,12 +417,12 @@ class Package:
                 if not _copy_raw(self._zip, info, target):
                     with self._zip.open(info) as source, target.open(_info(part, info.compress_type), "w") as sink:
                         shutil.copyfileobj(source, sink, 1 << 20)
-            for part, writer in list(self.streamed.items()):
-                if part in written or part in self.removed:
-                    continue
-                written.add(part)
-                with target.open(_info(part), "w") as sink:
-                    writer(sink.write)
+            # a streamed sheet may add streamed parts (its notes) while it is written: they follow it
+            while pending := [p for p in self.streamed if p not in written and p not in self.removed]:
+                for part in pending:
+                    written.add(part)
+                    with target.open(_info(part), "w") as sink:
+                        self.streamed[part](sink.write)
             for part, xml in list(self._xml.items()):
                 if part in self.changed or part in self.order:
                     try:
