@@ -202,36 +202,52 @@ def choose_marks(findings: list, sheet_names: Iterable[str], limit: int = MAX_MA
     copy no spreadsheet opens in reasonable time; what is not marked is listed in Hasil Validasi.
     """
     names = set(sheet_names) - {RESULTS_SHEET}
-    per_cell: dict = {}
-    worst: dict = {}     # (sheet, cell) -> the rank of its worst finding
+    worst: dict = {}     # cell (its Location) -> the rank of its worst finding, in the order cells are first met
     for finding in findings:
         rank = _RANK[finding.severity]
         for loc in finding.locations:
-            if loc.sheet in names:
-                key = (loc.sheet, loc.cell)
-                items = per_cell.get(key)
-                if items is None:
-                    per_cell[key], worst[key] = [finding], rank
-                else:
-                    items.append(finding)
-                    if rank < worst[key]:
-                        worst[key] = rank
+            if loc.sheet in names and rank < worst.get(loc, _NO_RANK):
+                worst[loc] = rank
     total: dict = {}
-    for sheet, _ in per_cell:
-        total[sheet] = total.get(sheet, 0) + 1
-    unmarked: dict = {}
-    if limit and any(n > limit for n in total.values()):
-        ranked: dict = {}
-        for position, key in enumerate(per_cell):
-            ranked.setdefault(key[0], []).append((worst[key], position, key))
-        keep = set()
-        for sheet, items in ranked.items():
-            items.sort()
-            keep.update(key for _, _, key in items[:limit])
-            if len(items) > limit:
-                unmarked[sheet] = len(items) - limit
-        per_cell = {key: items for key, items in per_cell.items() if key in keep}
+    for loc in worst:
+        total[loc.sheet] = total.get(loc.sheet, 0) + 1
+    unmarked = {sheet: n - limit for sheet, n in total.items() if limit and n > limit}
+    if unmarked:   # a full sheet keeps its worst cells first, each rank in the order its cells were met
+        quota = _rank_quotas(worst, set(unmarked), limit)
+        per_cell = {}
+        for loc, rank in worst.items():
+            left = quota.get(loc.sheet)
+            if left is None:
+                per_cell[loc] = []
+            elif left[rank] > 0:
+                left[rank] -= 1
+                per_cell[loc] = []
+    else:
+        per_cell = {loc: [] for loc in worst}
+    del worst
+    for finding in findings:
+        for loc in finding.locations:
+            items = per_cell.get(loc)
+            if items is not None:
+                items.append(finding)
     return Marks(per_cell, unmarked, total, limit)
+
+
+def _rank_quotas(worst: dict, full: set, limit: int) -> dict:
+    """For each sheet of ``full``: how many of its cells of each rank are marked, the worst ranks first, ``limit``
+    in all."""
+    counts: dict = {sheet: [0] * _NO_RANK for sheet in full}
+    for loc, rank in worst.items():
+        if loc.sheet in full:
+            counts[loc.sheet][rank] += 1
+    quota: dict = {}
+    for sheet, per_rank in counts.items():
+        left, kept = limit, []
+        for n in per_rank:
+            kept.append(min(n, left))
+            left -= kept[-1]
+        quota[sheet] = kept
+    return quota
 
 
 def mark_edits(findings: list, sheet_names: Iterable[str], marks: Optional[Marks] = None) -> list:
@@ -455,6 +471,7 @@ _SEVERITY_STYLES = {severity: Style(fill=colour, top=True) for severity, colour 
 _ROW_STYLES = {(severity, linked): (_PLAIN, style, _PLAIN, _LINK if linked else _PLAIN, _WRAP, _WRAP, _WRAP)
                for severity, style in _SEVERITY_STYLES.items() for linked in (True, False)}
 _RANK = {severity: severity.rank for severity in Severity}
+_NO_RANK = max(_RANK.values()) + 1   # above every rank: a cell not yet met
 
 
 def _number(value: int) -> str:
