@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import inspect
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator, NamedTuple, Optional
 
 from ..parse.numbers import ID, format_number
-from ..snapshot import CELL_REF
+from ..snapshot import CELL_REF, col_index
 
 if TYPE_CHECKING:
     from .context import CheckContext
@@ -83,15 +83,50 @@ class Finding(NamedTuple):
         if not self.locations:
             return ("", 0, 0, "", self.rule)
         sheet, cell = self.locations[0]
-        cell = cell or ""
-        letters = cell.rstrip("0123456789")
-        digits = cell[len(letters):]
-        if not (digits and letters.isascii() and letters.isalpha() and letters.isupper()):
-            m = CELL_REF.fullmatch(cell)   # anything but plain A1 letters and digits: as the pattern reads it
-            if m is None:
-                return (sheet, 0, 0, "", self.rule)
-            letters, digits = m.group(1), m.group(2)
-        return (sheet, int(digits), len(letters), letters, self.rule)
+        row, letters = _cell_place(cell)
+        return (sheet, row, len(letters), letters, self.rule)
+
+
+def _cell_place(cell: Optional[str]) -> tuple[int, str]:
+    """(row, column letters) of a cell as renja-xl names it (``AB12``); (0, "") for anything else."""
+    cell = cell or ""
+    letters = cell.rstrip("0123456789")
+    digits = cell[len(letters):]
+    if not (digits and letters.isascii() and letters.isalpha() and letters.isupper()):
+        m = CELL_REF.fullmatch(cell)   # anything but plain A1 letters and digits: as the pattern reads it
+        if m is None:
+            return 0, ""
+        letters, digits = m.group(1), m.group(2)
+    return int(digits), letters
+
+
+def report_order(findings: Iterable[Finding]) -> Callable[[Finding], int]:
+    """A sort key for ``findings`` ordering them as :attr:`Finding.sort_key` does, as one number per finding.
+
+    Sorting tens of thousands of findings holds a key for each: a number is a fifth of the
+    memory of the key tuple (with its row number and letters), and compares in one step.
+    Sheets and rules are ranked by name among the findings'; the first cell's row and column
+    number (column letters by width then alphabet are column numbers in order) fill 40 bits
+    each, so the order is exact for rows and columns below 2**40.
+    """
+    findings = findings if isinstance(findings, list) else list(findings)
+    sheets = {name: rank for rank, name in
+              enumerate(sorted({f.locations[0][0] for f in findings if f.locations} | {""}))}
+    rules = {code: rank for rank, code in enumerate(sorted({f.rule for f in findings}))}
+    count = len(rules)
+    columns: dict = {}
+
+    def key(finding: Finding) -> int:
+        if not finding.locations:
+            return rules[finding.rule]
+        sheet, cell = finding.locations[0]
+        row, letters = _cell_place(cell)
+        column = columns.get(letters)
+        if column is None:
+            column = columns[letters] = col_index(letters)
+        return (sheets[sheet] << 80 | row << 40 | column) * count + rules[finding.rule]
+
+    return key
 
 
 _new_finding = tuple.__new__   # a Finding from its eight fields in order, without the keyword call

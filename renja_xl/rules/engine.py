@@ -7,7 +7,7 @@ from typing import Optional
 from ..parse.units import UnitVocabulary
 from ..reader.vocabulary import ConceptVocabulary
 from ..snapshot import WorkbookSnapshot
-from .base import REGISTRY, Finding, all_rules
+from .base import REGISTRY, Finding, all_rules, report_order
 from .config import CheckConfig
 from .context import CheckContext
 
@@ -37,4 +37,6 @@ def run_checks(snapshot: WorkbookSnapshot, tables: list, config: Optional[CheckC
     finally:
         ctx.release()
     unique = list(dict.fromkeys(findings))
-    return sorted(unique, key=lambda f: f.sort_key)
+    del findings
+    unique.sort(key=report_order(unique))
+    return unique
