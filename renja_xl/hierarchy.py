@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass, field
-from typing import Callable, Optional
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
 
 from .parse.kode import parent_of
 from .reader.model import Row, Table
@@ -31,22 +31,36 @@ _PROGRAM = re.compile(r"^\s*(?:[IVXL]+\s*\.?\s+)?program\b", re.IGNORECASE)
 _ROMAN = re.compile(r"[IVXL]+\.?")
 
 
-@dataclass
 class Node:
     """A coded (or program) row with its continuation rows and child nodes.
 
     A node refers to its parent weakly (its tree holds every node): parent and children
     pointing at each other would make each tree a cycle, which only the garbage collector
-    frees, so that a checked workbook's rows would outlive the check until it ran.
+    frees, so that a checked workbook's rows would outlive the check until it ran. A tree
+    of a 10,000-row table has thousands of nodes: a node has slots, not a dict, and a leaf
+    shares the empty tuple as its children (a list is made at its first child).
     """
 
-    row: Row
-    level: Optional[str]
-    rows: list = field(default_factory=list)       # the row itself, then its continuation rows
-    children: list = field(default_factory=list)
-    duplicate_of: Optional["Node"] = None           # an earlier row with the same kode
-    orphan: bool = False                            # its parent kode has no row
-    _parent: Optional[weakref.ref] = field(default=None, repr=False, compare=False)
+    __slots__ = ("row", "level", "rows", "children", "duplicate_of", "orphan", "_parent", "__weakref__")
+
+    def __init__(self, row: Row, level: Optional[str], rows: Optional[list] = None, children: Sequence = (),
+                 duplicate_of: Optional["Node"] = None, orphan: bool = False):
+        self.row = row
+        self.level = level
+        self.rows = [] if rows is None else rows         # the row itself, then its continuation rows
+        self.children = children
+        self.duplicate_of = duplicate_of                  # an earlier row with the same kode
+        self.orphan = orphan                              # its parent kode has no row
+        self._parent: Optional[weakref.ref] = None
+
+    def __repr__(self) -> str:
+        return f"Node(row={self.row.number}, level={self.level!r}, children={len(self.children)})"
+
+    def add_child(self, node: "Node") -> None:
+        if self.children:
+            self.children.append(node)
+        else:
+            self.children = [node]
 
     @property
     def parent(self) -> Optional["Node"]:
@@ -162,7 +176,10 @@ def build(table: Table) -> Hierarchy:
             above = [entry for r, entry in last_at_rank.items() if r < rank]
             parent = max(above, key=lambda entry: entry[0])[1] if above else None
         node.parent = parent
-        (parent.children if parent else roots).append(node)
+        if parent is not None:
+            parent.add_child(node)
+        else:
+            roots.append(node)
         last_at_rank[rank] = (len(nodes), node)
         nodes.append(node)
         if coded and node.duplicate_of is None:
