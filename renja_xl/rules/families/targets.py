@@ -245,9 +245,13 @@ class ShiftedTargets(Rule):
                 continue
             rows = table.data_rows
             indicators = [r.text("indikator") for r in rows]
-            # a row's indicator words are needed again only by the three rows either side: made for a window
-            # of rows, not held for the whole table (10,000 word sets are 10 MB)
-            words = lru_cache(maxsize=2 * max(SHIFTS) + 2)(lambda i: _word_set(indicators[i]))
+            # a row's indicator words are needed again by the three rows either side, and by the rows repeating
+            # its text: kept per text for the last few hundred texts, not for the whole table (10,000 word sets
+            # are 10 MB)
+            word_set = lru_cache(maxsize=256)(_word_set)
+
+            def words(i: int) -> frozenset:
+                return word_set(indicators[i])
             unit_words: dict = {}   # id(target) -> its unit's words: a text's targets are one object (parsed once)
             keys = [c.key for c in table.spec.columns if c.role == Role.TARGET and c.key in table.columns]
             fits_of: dict[str, dict[int, set]] = {key: {} for key in keys}
