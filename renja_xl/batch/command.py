@@ -210,7 +210,8 @@ def run_check(args, limits) -> int:
             output = None if args.no_output else (args.output or "")
             task = Task(path=str(path.resolve()) if args.dask else shown, display=shown, config=config,
                         nomenclature=nomenclature, limits=limits, output=output, max_seconds=args.max_seconds or None,
-                        debug=args.debug, digest=cache is not None or spool is not None)
+                        debug=args.debug, digest=cache is not None or spool is not None,
+                        across=batch or spool is not None or ceilings is not None)
             if cache is not None:
                 hit = cache.get(keys[shown]) if keys.get(shown) else None
                 if hit is not None:

@@ -39,6 +39,7 @@ class Task:
     max_seconds: Optional[float] = None      # this file's time budget (main thread of its process only)
     debug: bool = False
     digest: bool = True                      # the file's SHA-256 wanted (the cache's key, the rekap's column)
+    across: bool = True                      # its programs and kodes wanted (checks across files, the rekap)
 
 
 _MEMO: dict = {}
@@ -163,8 +164,9 @@ def _check(task: Task, result: FileResult) -> None:
         try:
             result.meta = summary.describe(path, snapshot, tables)
             result.figures = summary.figures(tables)
-            result.programs = summary.programs(tables)
-            result.kodes = summary.kodes(tables)
+            if task.across:   # one file alone, without rekap or ceilings, is compared with no other
+                result.programs = summary.programs(tables)
+                result.kodes = summary.kodes(tables)
         except Exception as exc:  # the rekap's figures never cost a file its findings
             result.meta = {"perangkat_daerah": summary.pd_from_path(path) or "(tidak diketahui)", "dokumen": "Lainnya",
                            "tahun": None, "judul": "", "catatan": f"ringkasan gagal: {type(exc).__name__}"}
