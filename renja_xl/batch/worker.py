@@ -137,6 +137,7 @@ def check_task(task: Task) -> FileResult:
 
 def _check(task: Task, result: FileResult) -> None:
     from ..io.files import paused_gc, read_and_check
+    from ..rules.engine import in_report_order
     from ..report import counts_text, severity_counts
     from . import summary
 
@@ -154,8 +155,10 @@ def _check(task: Task, result: FileResult) -> None:
     # the collector stays paused until the copy is written: on its return it would first walk every object
     # the check made (the snapshot, the tables: a million at 10,000 rows) two or three times over, for nothing
     with paused_gc():
-        snapshot, tables, findings = read_and_check(path, config, units, task.limits, vocabulary, nomenclature)
-        result.findings = list(findings)
+        # the findings stay packed while the workbook is held: the check's peak is the workbook or the findings,
+        # never both
+        snapshot, tables, packed = read_and_check(path, config, units, task.limits, vocabulary, nomenclature,
+                                                  packed=True)
         result.sheet_names = [sheet.name for sheet in snapshot]
         result.tables = [{"sheet": t.sheet, "table": t.spec.key, "header_range": t.header_range,
                           "data_range": t.data_range,
@@ -173,6 +176,8 @@ def _check(task: Task, result: FileResult) -> None:
         # no cycle holds them (the rules' shared facts are let go, a tree's nodes point at their parent weakly):
         # they are freed here, before the copy, without a collection walking the check's million objects
         del snapshot, tables
+        result.findings = in_report_order(packed.unpack())
+        del packed
         if task.output is not None:
             result.output = str(write_copy(path, task.output or None, result.findings, result.sheet_names, task.limits,
                                            counts_text(severity_counts(result.findings))))

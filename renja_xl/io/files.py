@@ -268,8 +268,9 @@ def paused_gc():
 
 
 def read_and_check(path: str | os.PathLike, config=None, units=None, limits: Limits = DEFAULT_LIMITS,
-                   vocabulary=None, nomenclature=None):
-    """(snapshot, tables, findings) of a workbook file: what ``renja-xl check`` does before writing.
+                   vocabulary=None, nomenclature=None, packed: bool = False):
+    """(snapshot, tables, findings) of a workbook file: what ``renja-xl check`` does before writing (the findings
+    packed with ``packed``: see :func:`~renja_xl.rules.engine.run_checks`).
 
     A workbook in which no table at all is understood is refused with a sentence naming the
     blocks that looked like tables (never "0 temuan").
@@ -283,5 +284,6 @@ def read_and_check(path: str | os.PathLike, config=None, units=None, limits: Lim
         tables = find_tables(snapshot, units=units, vocabulary=vocabulary)
         if not tables:
             raise InputError(nothing_understood(Path(path).name, find_unknown_blocks(snapshot, [], vocabulary)))
-        findings = run_checks(snapshot, tables, config, units, vocabulary=vocabulary, nomenclature=nomenclature)
+        findings = run_checks(snapshot, tables, config, units, vocabulary=vocabulary, nomenclature=nomenclature,
+                              packed=packed)
     return snapshot, tables, findings

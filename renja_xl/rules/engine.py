@@ -10,17 +10,23 @@ from ..snapshot import WorkbookSnapshot
 from .base import REGISTRY, Finding, all_rules, report_order
 from .config import CheckConfig
 from .context import CheckContext
+from .packed import PackedFindings
 
 CRASH_CODE = "RXL000"
 
 
 def run_checks(snapshot: WorkbookSnapshot, tables: list, config: Optional[CheckConfig] = None,
                units: Optional[UnitVocabulary] = None, only: Optional[set] = None,
-               vocabulary: Optional[ConceptVocabulary] = None, nomenclature=None) -> list[Finding]:
-    """All findings for a workbook, sorted by sheet and cell, duplicates removed."""
+               vocabulary: Optional[ConceptVocabulary] = None, nomenclature=None, packed: bool = False):
+    """All findings for a workbook, sorted by sheet and cell, duplicates removed.
+
+    With ``packed`` they come as :class:`~renja_xl.rules.packed.PackedFindings`, in the order
+    the rules made them: unpacked once the workbook is let go, then put in the report's order
+    by :func:`in_report_order`.
+    """
     config = config or CheckConfig()
     ctx = CheckContext(snapshot, tables, units, vocabulary, nomenclature)
-    findings: list[Finding] = []
+    findings = PackedFindings() if packed else []
     try:
         for cls in all_rules():
             if cls.code == CRASH_CODE or (only is not None and cls.code not in only):
@@ -33,9 +39,17 @@ def run_checks(snapshot: WorkbookSnapshot, tables: list, config: Optional[CheckC
                 findings.extend(rule.check(ctx))
             except Exception as exc:  # a broken rule must not stop the others
                 crash = REGISTRY[CRASH_CODE](config.settings(CRASH_CODE).severity)
-                findings.append(crash.finding((), kode=cls.code, galat=f"{type(exc).__name__}: {exc}"))
+                findings.extend([crash.finding((), kode=cls.code, galat=f"{type(exc).__name__}: {exc}")])
     finally:
         ctx.release()
+    if packed:
+        findings.finish()
+        return findings
+    return in_report_order(findings)
+
+
+def in_report_order(findings: list[Finding]) -> list[Finding]:
+    """The findings without repeats, sorted by sheet and cell (the report's order)."""
     unique = list(dict.fromkeys(findings))
     del findings
     unique.sort(key=report_order(unique))
