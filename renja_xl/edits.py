@@ -255,11 +255,13 @@ def mark_edits(findings: list, sheet_names: Iterable[str], marks: Optional[Marks
     note with the messages."""
     marks = marks or choose_marks(findings, sheet_names)
     out = []
+    notes: dict = {}   # one text per note said: cells saying the same (a kode used on five rows) share it
     for (sheet, address), items in marks.cells.items():
         row, col = parse_a1(address)
         worst = min(items, key=lambda f: _RANK[f.severity]).severity
-        out.append(CellEdit(sheet, row, col, style=Style(fill=SEVERITY_FILLS[worst]), note=note_text(items),
-                            keep_value=True))
+        note = note_text(items)
+        note = notes.setdefault(note, note)
+        out.append(CellEdit(sheet, row, col, style=Style(fill=SEVERITY_FILLS[worst]), note=note, keep_value=True))
     return out
 
 

@@ -75,3 +75,16 @@ def test_choosing_among_many_cells_holds_lists_only_for_the_cells_marked():
     assert len(marks.cells) == 2000 and marks.unmarked == {"T3.4": 18_000}
     assert all(len(items) == 2 and items[0].severity is Severity.ERROR for items in marks.cells.values())
     assert peak < 2_500_000, f"{peak // 1024} KB"
+
+
+def test_cells_saying_the_same_share_one_note_text():
+    """A kode used on several rows marks each of them with the same note: one text, not one per cell."""
+    from renja_xl.edits import mark_edits
+
+    shared = Finding("RXL504", "kode.duplicate", Severity.ERROR, "Kode 2.07.01 dipakai 3 kali di tabel ini.",
+                     tuple(Location("T3.4", f"A{row}") for row in (8, 9, 10)))
+    own = Finding("RXL101", "x", Severity.WARNING, "Pagu baris 11 kosong.", (Location("T3.4", "A11"),))
+    edits = mark_edits([shared, own], ["T3.4"])
+    notes = {edit.row: edit.note for edit in edits}
+    assert notes[8] == notes[9] == notes[10] != notes[11]
+    assert notes[8] is notes[9] is notes[10]
