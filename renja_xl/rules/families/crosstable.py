@@ -47,6 +47,9 @@ def key_text(text: Any) -> str:
     return _NUMBERING.sub("", _KODE_REKENING.sub("", normalise(text))).strip()
 
 
+KINDS = ("row", "program", "indicator", "kode")   # what rows of two tables are matched on (Pair.kinds)
+
+
 class Entity:
     """One program, kegiatan or indicator as a table states it.
 
@@ -60,7 +63,8 @@ class Entity:
     def __init__(self, table: Table, row: Row, label: str, names: Optional[dict] = None, fields: Optional[dict] = None,
                  ctx: Optional[CheckContext] = None, summed: Optional[list] = None):
         self.table, self.row, self._label = table, row, label
-        self.names = names if names is not None else {}     # match kind -> key text
+        # the key text of each match kind (:data:`KINDS`), None where it has none (a tuple: less than half a dict)
+        self.names = tuple((names or {}).get(kind) or None for kind in KINDS)
         self.fields = fields if fields is not None else {}  # field -> column key (shared by a table's entities)
         self.ctx = ctx
         self.summed = summed   # the rows a program's pagu is summed over
@@ -100,10 +104,6 @@ def _field(table: Table, row: Row, key: str, ctx: CheckContext, rows: Optional[l
     return value, [Location(table.sheet, table.address(row.number, key))], text
 
 
-def _entity(table: Table, row: Row, label: str, names: dict, fields: dict, ctx: CheckContext, rows=None) -> Entity:
-    return Entity(table, row, label, {k: v for k, v in names.items() if v}, fields, ctx, rows)
-
-
 _TARGET_PAGU = {"target": "target", "pagu": "pagu"}   # field -> column key, shared by the entities of a table
 
 
@@ -125,35 +125,35 @@ def entities(ctx: CheckContext, table: Table) -> list[Entity]:
                 names["program"] = key_text(owner_name)
             if row.kode is not None and row.kode.valid:
                 names["kode"] = row.kode.canonical
-            out.append(_entity(table, row, owner_name or row.text("indikator"), names, _TARGET_PAGU, ctx))
+            out.append(Entity(table, row, owner_name or row.text("indikator"), names, _TARGET_PAGU, ctx))
     elif key == "renja.t2_3":
         program_rows: list[Row] = []
         for row in table.data_rows + [None]:
             if row is None or row.text("program").strip():
                 if program_rows:
                     head = program_rows[0]
-                    out.append(_entity(table, head, head.text("program"), {"program": key_text(head.text("program"))},
-                                       {"pagu": "pagu"}, ctx, rows=program_rows))
+                    out.append(Entity(table, head, head.text("program"), {"program": key_text(head.text("program"))},
+                                       {"pagu": "pagu"}, ctx, summed=program_rows))
                 program_rows = []
             if row is not None:
                 program_rows.append(row)
-                out.append(_entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
+                out.append(Entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
                                    _TARGET_PAGU, ctx))
     elif key == "renja.t2_4":
         fields = {"target": "kebutuhan_target", "pagu": "kebutuhan_pagu"}
         for row in table.data_rows:
-            out.append(_entity(table, row, row.text("kebutuhan_uraian") or row.text("rkpd_uraian"),
+            out.append(Entity(table, row, row.text("kebutuhan_uraian") or row.text("rkpd_uraian"),
                                {"program": key_text(row.text("kebutuhan_uraian") or row.text("rkpd_uraian")),
                                 "indicator": key_text(row.text("kebutuhan_indikator"))}, fields, ctx))
     elif key in ("renja.t2_2", "renja.t3_3"):
         fields = {"realisasi": "realisasi" if key == "renja.t2_2" else "hasil_evaluasi"}
         for row in table.data_rows:
-            out.append(_entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
+            out.append(Entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
                                fields, ctx))
     elif key in ("lkjip.t2_1", "lkjip.pk_kinerja", "lkjip.t3_1_1"):
         fields = {"target": "target"}
         for row in table.data_rows:
-            out.append(_entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
+            out.append(Entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
                                fields, ctx))
     elif key in ("lkjip.t2_2", "lkjip.t3_2", "lkjip.pk_anggaran"):
         fields = {"lkjip.t2_2": {"pagu_murni": "pagu"}, "lkjip.pk_anggaran": {"pagu_p": "pagu"},
@@ -165,7 +165,7 @@ def entities(ctx: CheckContext, table: Table) -> list[Entity]:
                 names["kode"] = row.kode.canonical
             elif program_by_name(row) or key == "lkjip.pk_anggaran":
                 names["program"] = key_text(name)
-            out.append(_entity(table, row, name, names, fields, ctx))
+            out.append(Entity(table, row, name, names, fields, ctx))
     return out
 
 
@@ -194,10 +194,12 @@ PAIRS = (
 
 
 def _index(items: list[Entity], kind: str) -> dict:
+    at = KINDS.index(kind)
     out: dict = {}
     for e in items:
-        if kind in e.names:
-            out.setdefault(e.names[kind], []).append(e)
+        name = e.names[at]
+        if name is not None:
+            out.setdefault(name, []).append(e)
     return out
 
 
@@ -381,7 +383,7 @@ def concept_entities(ctx: CheckContext, table: Table, fields: dict) -> list[Enti
         names = {"kode": row.kode.canonical if row.kode is not None and row.kode.valid else "",
                  "program": key_text(name) if name else "",
                  "row": " | ".join(key_text(t) for t in (owner, indikator) if t) if indikator else ""}
-        out.append(_entity(table, row, name or indikator, names, fields, ctx))
+        out.append(Entity(table, row, name or indikator, names, fields, ctx))
     return out
 
 
