@@ -39,3 +39,41 @@ def test_rxl603_passes_when_the_breakdown_carries_the_pagu():
     grid = T34 + [t34_row("2 07 1 2.08 4", "Pelayanan Umum", target="m2", pagu="-", target_n1="m3", pagu_n1="-"),
                   t34_row(None, None, "Jumlah tenaga Non PNS", "7 orang", 151111700, target_n1="7 orang", pagu_n1=182682500)]
     assert check(grid, code="RXL603") == []
+
+
+def test_target_without_pagu_holds_little_beside_its_findings_on_a_large_table(tmp_path):
+    """RXL603 over a Tabel 3.4 of 3,000 rows: which rows have a pagu is a flag per sheet row, and the rows are
+    grouped one group at a time: 67 KB held while it runs (a set of row numbers per pagu column and every group
+    at once before: 493 KB)."""
+    import itertools
+    import sys
+    import tracemalloc
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from bench_check import make_t34_from_example
+
+    from renja_xl.io.files import DEFAULT_LIMITS, load_snapshot
+    from renja_xl.reader import find_tables
+    from renja_xl.rules.base import REGISTRY, all_rules
+    from renja_xl.rules.context import CheckContext
+
+    path = tmp_path / "t34.xlsx"
+    make_t34_from_example(path, 3000)
+    snapshot = load_snapshot(path, DEFAULT_LIMITS)
+    tables = find_tables(snapshot)
+    ctx = CheckContext(snapshot, tables)
+    big = [t for t in tables if t.spec.key == "renja.t3_4" and len(t.rows) > 2500]
+    ctx.tables_of = lambda *keys: big
+    all_rules()
+    rule = REGISTRY["RXL603"]()
+    everything = list(rule.check(ctx))   # the trees built, the findings known
+    assert len(everything) > 400
+    tracemalloc.start()
+    try:
+        first = list(itertools.islice(rule.check(ctx), 50))
+        held = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert first == everything[:50]
+    assert held < 200_000, f"{held // 1024} KB"

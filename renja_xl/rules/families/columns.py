@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ...hierarchy import row_level
 from ...parse.targets import Target, parse_target
@@ -147,14 +147,16 @@ class TargetWithoutPagu(Rule):
             tree = ctx.tree(table)
             parents = {n.row.number for n in tree.nodes if n.counted_children}
             keys = [(t, p) for t, p in zip(*pairs) if t in table.columns and p in table.columns]
-            # the rows with a pagu above zero, per pagu column (each read once, not once per group)
-            paid = {p: {row.number for row, value in zip(table.rows, table.values_of(p))
-                        if (numeric_value(value) or 0) > 0} for _, p in keys}
+            # the rows with a pagu above zero, per pagu column (each read once, not once per group), as a flag per
+            # sheet row: a set of 10,000 row numbers is half a megabyte, the flags of 10,000 rows 10 KB
+            last = max((row.number for row in table.rows), default=0)
+            paid = {p: _flags(last, (row.number for row, value in zip(table.rows, table.values_of(p))
+                                     if (numeric_value(value) or 0) > 0)) for _, p in keys}
             for group in _named_groups(table):
                 if group[0].number in parents:
                     continue  # a parent's pagu is its children's: checked by the pagu rules
                 for target_key, pagu_key in keys:
-                    if any(r.number in paid[pagu_key] for r in group):
+                    if any(paid[pagu_key][r.number] for r in group):
                         continue
                     for row in group:
                         target = row.value(target_key)
@@ -167,12 +169,23 @@ class TargetWithoutPagu(Rule):
                                            pagu=f"bernilai '{text}'" if text else "kosong")
 
 
-def _named_groups(table: Table) -> list:
-    """Rows grouped as a named row followed by its unnamed rows (extra indicators, breakdown)."""
-    groups: list = []
+def _flags(last: int, numbers: Iterable[int]) -> bytearray:
+    """A flag per number 0..``last``, set for ``numbers``."""
+    flags = bytearray(last + 1)
+    for number in numbers:
+        flags[number] = 1
+    return flags
+
+
+def _named_groups(table: Table) -> Iterator[list]:
+    """Rows grouped as a named row followed by its unnamed rows (extra indicators, breakdown), a group at a time."""
+    group: list = []
     for row in table.data_rows:
-        if row.text("uraian").strip() or not groups:
-            groups.append([row])
-        else:
-            groups[-1].append(row)
-    return groups
+        if row.text("uraian").strip() and group:
+            yield group
+            group = []
+        group.append(row)
+    if group:
+        yield group
+
+
