@@ -64,3 +64,22 @@ def check(*sheets, code: str, percent=frozenset()):
 def cells(findings) -> list:
     """Each finding as (sheet!first cell)."""
     return [f"{f.locations[0].sheet}!{f.locations[0].cell}" for f in findings]
+
+
+def large_t34(path, rows: int, from_example: bool = False):
+    """(check context, its Tabel 3.4) of a Renja at ``path`` whose Tabel 3.4 has about ``rows`` rows, built as the
+    benchmark builds it: from the example's rows repeated, or with every name its own."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_check import make_t34, make_t34_from_example
+
+    from renja_xl.io.files import DEFAULT_LIMITS, load_snapshot
+    from renja_xl.rules.context import CheckContext
+
+    (make_t34_from_example if from_example else make_t34)(path, rows)
+    snapshot = load_snapshot(path, DEFAULT_LIMITS)
+    tables = find_tables(snapshot)
+    table = max((t for t in tables if t.spec.key == "renja.t3_4"), key=lambda t: len(t.rows))
+    return CheckContext(snapshot, tables), table

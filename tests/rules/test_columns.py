@@ -1,6 +1,6 @@
 """Column and completeness rules: each with a failing and a passing example."""
 
-from grids import T32, T34, cells, check, t34_row
+from grids import T32, T34, cells, check, large_t34, t34_row
 
 
 def test_rxl601_fails_on_a_target_under_sumber_dana_text_under_pagu_and_values_beyond_the_table():
@@ -46,25 +46,12 @@ def test_target_without_pagu_holds_little_beside_its_findings_on_a_large_table(t
     grouped one group at a time: 67 KB held while it runs (a set of row numbers per pagu column and every group
     at once before: 493 KB)."""
     import itertools
-    import sys
     import tracemalloc
-    from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-    from bench_check import make_t34_from_example
-
-    from renja_xl.io.files import DEFAULT_LIMITS, load_snapshot
-    from renja_xl.reader import find_tables
     from renja_xl.rules.base import REGISTRY, all_rules
-    from renja_xl.rules.context import CheckContext
 
-    path = tmp_path / "t34.xlsx"
-    make_t34_from_example(path, 3000)
-    snapshot = load_snapshot(path, DEFAULT_LIMITS)
-    tables = find_tables(snapshot)
-    ctx = CheckContext(snapshot, tables)
-    big = [t for t in tables if t.spec.key == "renja.t3_4" and len(t.rows) > 2500]
-    ctx.tables_of = lambda *keys: big
+    ctx, table = large_t34(tmp_path / "t34.xlsx", 3000, from_example=True)
+    ctx.tables_of = lambda *keys: [table]
     all_rules()
     rule = REGISTRY["RXL603"]()
     everything = list(rule.check(ctx))   # the trees built, the findings known

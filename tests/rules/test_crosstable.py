@@ -1,8 +1,6 @@
 """Cross-table rules: each with a failing and a passing example."""
 
-from pathlib import Path
-
-from grids import LK_T21, LK_T32, PK, PK_ANGGARAN, RKT, T22, T23, T24, T32, T33, T34, cells, check, t34_row
+from grids import LK_T21, LK_T32, PK, PK_ANGGARAN, RKT, T22, T23, T24, T32, T33, T34, cells, check, large_t34, t34_row
 
 RTK = "Jumlah dokumen rencana tenaga kerja (RTK) yang tersusun"
 
@@ -165,23 +163,11 @@ def test_a_name_repeated_more_often_than_its_match_pairs_only_as_many_rows_as_th
 def test_the_entities_of_a_large_table_are_small(tmp_path):
     """Matching tables makes an entity per row of a Tabel 3.4 (10,000 at 10,000 rows), all held while the cross-table
     rules run: their match keys are a tuple (280 bytes an entity, with its row and indicator keys; 387 as a dict)."""
-    import sys
     import tracemalloc
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-    from bench_check import make_t34
-
-    from renja_xl.io.files import DEFAULT_LIMITS, load_snapshot
-    from renja_xl.reader import find_tables
-    from renja_xl.rules.context import CheckContext
     from renja_xl.rules.families.crosstable import KINDS, entities
 
-    path = tmp_path / "t34.xlsx"
-    make_t34(path, 3000)
-    snapshot = load_snapshot(path, DEFAULT_LIMITS)
-    tables = find_tables(snapshot)
-    ctx = CheckContext(snapshot, tables)
-    table = next(t for t in tables if t.spec.key == "renja.t3_4")
+    ctx, table = large_t34(tmp_path / "t34.xlsx", 3000)
     entities(ctx, table)   # the key texts' cache filled, as the first pair of tables does
     tracemalloc.start()
     try:
