@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 from xml.etree import ElementTree as ET
 
 from ..snapshot import parse_a1
@@ -100,21 +100,28 @@ def write_notes(package: Package, sheet_part: str, notes: dict, author: str, use
 _BATCH = 128   # notes (or boxes) put together per write: the part is streamed, never held whole
 
 
-def _comments_writer(notes: dict, author: str):
-    """A writer (see :meth:`Package.stream`) of a new comments part holding ``notes``, written a batch at a time."""
-    from .sheetstream import esc_text
-
+def _batched_writer(head: bytes, pieces: Iterable[str], tail: bytes):
+    """A writer (see :meth:`Package.stream`) of ``head``, the texts ``pieces`` :data:`_BATCH` at a time, ``tail``
+    (``pieces`` is read when the part is written)."""
     def writer(write) -> None:
-        write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{NS_MAIN}"><authors>'
-              f"<author>{esc_text(author)}</author></authors><commentList>".encode())
-        items = iter(notes.items())
-        while batch := "".join(f'<comment ref="{address}" authorId="0"><text><r><t xml:space="preserve">'
-                               f"{esc_text(clip_text(xml_safe(text)))}</t></r></text></comment>"
-                               for address, text in islice(items, _BATCH)):
+        write(head)
+        left = iter(pieces)
+        while batch := "".join(islice(left, _BATCH)):
             write(batch.encode())
-        write(b"</commentList></comments>")
+        write(tail)
 
     return writer
+
+
+def _comments_writer(notes: dict, author: str):
+    """A writer of a new comments part holding ``notes``."""
+    from .sheetstream import esc_text
+
+    head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{NS_MAIN}"><authors>'
+            f"<author>{esc_text(author)}</author></authors><commentList>")
+    comments = (f'<comment ref="{address}" authorId="0"><text><r><t xml:space="preserve">'
+                f"{esc_text(clip_text(xml_safe(text)))}</t></r></text></comment>" for address, text in notes.items())
+    return _batched_writer(head.encode(), comments, b"</commentList></comments>")
 
 
 def _merge_comments(package: Package, comments_part: str, notes: dict, author: str) -> list:
@@ -178,23 +185,16 @@ def _add_boxes(package: Package, sheet_part: str, drawing_id: Optional[str], rel
         if end < 0:
             raise ValueError("legacy drawing without </xml>")
         head = vml[:end] + (b"" if b"_x0000_t202" in vml else _SHAPETYPE_202.encode())
-        package.stream(drawing.target, _boxes_writer(head, first, boxes, vml[end:]))
+        package.stream(drawing.target, _batched_writer(head, _shapes(first, boxes), vml[end:]))
         return None
     vml_part = package.new_part_name("xl/drawings/vmlDrawing{}.vml")
     head = _VML_HEAD.format(block=",".join(str(b) for b in blocks)) + _SHAPETYPE_202
-    package.stream(vml_part, _boxes_writer(head.encode(), first, boxes, b"</xml>"))
+    package.stream(vml_part, _batched_writer(head.encode(), _shapes(first, boxes), b"</xml>"))
     package.ensure_default("vml", VML_TYPE)
     return package.add_relationship(sheet_part, "vmlDrawing", vml_part)
 
 
-def _boxes_writer(head: bytes, first: int, boxes: list, tail: bytes):
-    """A writer of a legacy drawing: ``head``, a box per note ([(address, lines)], shape ids from ``first``) a
-    batch at a time, ``tail``."""
-    def writer(write) -> None:
-        write(head)
-        for start in range(0, len(boxes), _BATCH):
-            write("".join(_shape(first + i, *parse_a1(address), lines)
-                          for i, (address, lines) in enumerate(boxes[start:start + _BATCH], start)).encode())
-        write(tail)
-
-    return writer
+def _shapes(first: int, boxes: list) -> Iterator[str]:
+    """A note's box per (address, lines) of ``boxes``, shape ids from ``first``."""
+    for i, (address, lines) in enumerate(boxes):
+        yield _shape(first + i, *parse_a1(address), lines)

@@ -29,6 +29,11 @@ def kode_cell(table: Table, row) -> Location:
     return Location(table.sheet, table.address(row.number, key if key in table.columns else next(iter(table.columns))))
 
 
+def _filled(row, table: Table, keys: tuple) -> bool:
+    """Whether the row shows a text in one of the columns ``keys`` the table has (asked only where it matters)."""
+    return any(row.text(k).strip() for k in keys if k in table.columns)
+
+
 def display(kode: K.Kode) -> str:
     """The canonical kode with the sub kegiatan width the document uses."""
     if kode.level == "sub_kegiatan" and kode.sub_width == 2:
@@ -209,9 +214,8 @@ class LevelContradictsRow(Rule):
                 # SIPD prints urusan and bidang rows with a name and a pagu: only a kode cut into the next
                 # cells, or an indicator on such a row, contradicts its level
                 if level in ("urusan", "bidang") and not table.spec.kode_parts \
-                        and (name.strip() or any(row.text(k).strip() for k in ("indikator", "target", "pagu")
-                                                 if k in table.columns)) \
-                        and (any(row.text(k).strip() for k in ("indikator", "target") if k in table.columns)
+                        and (name.strip() or _filled(row, table, ("indikator", "target", "pagu"))) \
+                        and (_filled(row, table, ("indikator", "target"))
                              or _split_fragment(sheet, row.number, table.columns["kode"] + 1)):
                     fragments = []
                     col = table.columns["kode"] + 1

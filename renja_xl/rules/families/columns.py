@@ -187,5 +187,3 @@ def _named_groups(table: Table) -> Iterator[list]:
         group.append(row)
     if group:
         yield group
-
-

@@ -133,28 +133,28 @@ def entities(ctx: CheckContext, table: Table) -> list[Entity]:
                 if program_rows:
                     head = program_rows[0]
                     out.append(Entity(table, head, head.text("program"), {"program": key_text(head.text("program"))},
-                                       {"pagu": "pagu"}, ctx, summed=program_rows))
+                                      {"pagu": "pagu"}, ctx, summed=program_rows))
                 program_rows = []
             if row is not None:
                 program_rows.append(row)
                 out.append(Entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
-                                   _TARGET_PAGU, ctx))
+                                  _TARGET_PAGU, ctx))
     elif key == "renja.t2_4":
         fields = {"target": "kebutuhan_target", "pagu": "kebutuhan_pagu"}
         for row in table.data_rows:
             out.append(Entity(table, row, row.text("kebutuhan_uraian") or row.text("rkpd_uraian"),
-                               {"program": key_text(row.text("kebutuhan_uraian") or row.text("rkpd_uraian")),
-                                "indicator": key_text(row.text("kebutuhan_indikator"))}, fields, ctx))
+                              {"program": key_text(row.text("kebutuhan_uraian") or row.text("rkpd_uraian")),
+                               "indicator": key_text(row.text("kebutuhan_indikator"))}, fields, ctx))
     elif key in ("renja.t2_2", "renja.t3_3"):
         fields = {"realisasi": "realisasi" if key == "renja.t2_2" else "hasil_evaluasi"}
         for row in table.data_rows:
             out.append(Entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
-                               fields, ctx))
+                              fields, ctx))
     elif key in ("lkjip.t2_1", "lkjip.pk_kinerja", "lkjip.t3_1_1"):
         fields = {"target": "target"}
         for row in table.data_rows:
             out.append(Entity(table, row, row.text("indikator"), {"indicator": key_text(row.text("indikator"))},
-                               fields, ctx))
+                              fields, ctx))
     elif key in ("lkjip.t2_2", "lkjip.t3_2", "lkjip.pk_anggaran"):
         fields = {"lkjip.t2_2": {"pagu_murni": "pagu"}, "lkjip.pk_anggaran": {"pagu_p": "pagu"},
                   "lkjip.t3_2": {"pagu_murni": "apbd_murni", "pagu_p": "apbd_p"}}[key]
