@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import tracemalloc
+import zipfile
 
 from openpyxl import Workbook, load_workbook
 
@@ -56,9 +57,7 @@ def _written(data: bytes, notes: dict) -> tuple[bytes, int]:
     return out.getvalue(), peak
 
 
-def test_thousands_of_notes_are_written_without_holding_their_parts(tmp_path):
-    import zipfile
-
+def test_thousands_of_notes_are_written_without_holding_their_parts():
     notes = _notes()
     data, peak = _written(_workbook_bytes(), notes)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -69,12 +68,10 @@ def test_thousands_of_notes_are_written_without_holding_their_parts(tmp_path):
     assert peak < size / 3, f"{peak // 1024} KB held to write {size // 1024} KB of notes"
 
 
-def test_streamed_notes_read_back_with_their_cells_and_texts(tmp_path):
+def test_streamed_notes_read_back_with_their_cells_and_texts():
     notes = _notes()
     data, _ = _written(_workbook_bytes(), notes)
     # the sheet itself is not rewritten here (the streamer names the drawing in the copy): check the parts
-    import zipfile
-
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         comments = z.read("xl/comments1.xml").decode()
         vml = z.read(next(n for n in z.namelist() if n.endswith(".vml"))).decode()
