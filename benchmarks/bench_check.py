@@ -151,27 +151,48 @@ def make_t34(path: Path, rows: int, t32_rows: int = 0) -> None:
 
 
 # Each timing runs in a fresh Python process, importing first and timing only the work itself; each prints
-# its seconds and its peak resident memory (kB) on the last line.
-# Imported before the clock starts: what the command imports as it runs (rich only for the text report, which
-# alone uses it: a JSON run never imports it, so preloading it there would count 1.4 MB no check holds).
-_CLI = ("from renja_xl.cli import main\nimport renja_xl.io.xlsx_reader, renja_xl.io.patch, renja_xl.io.checked, "
-        "renja_xl.render, renja_xl.batch.command, renja_xl.batch.worker{rich}\n"
-        "from renja_xl.rules import all_rules\nall_rules()\n"
+# its seconds and its peak resident memory (kB) on the last line. What a kind's work imports as it runs is
+# imported before the clock starts, for both sides alike (openpyxl's modules for its load, ours for the command):
+# the list is found by doing the same work once on the bundled example in a fresh process (:func:`work_imports`),
+# so it follows the code (rich only for the text report, which alone uses it: a JSON run never imports it).
+_CLI = ("from renja_xl.cli import main\nfrom renja_xl.rules import all_rules\nall_rules()\n"
         "sys.stdout = open(OUT + '.txt', 'w')\nt=time.perf_counter()\n")
-_CLI_JSON, _CLI_TEXT = _CLI.format(rich=""), _CLI.format(rich=", rich.console, rich.text")
-DRIVERS = {
+WORK = {
     "bare_load": "import openpyxl\nt=time.perf_counter()\nopenpyxl.load_workbook(PATH).close()",
     "read_only": ("import openpyxl\nt=time.perf_counter()\nb=openpyxl.load_workbook(PATH, read_only=True)\n"
                   "for ws in b.worksheets:\n    for row in ws.iter_rows(values_only=True): pass\nb.close()"),
     "core": ("from renja_xl.io.files import read_and_check\nfrom renja_xl.rules import all_rules\n"
-             "import renja_xl.io.xlsx_reader\nall_rules()\nt=time.perf_counter()\nread_and_check(PATH)"),
-    "check": _CLI_JSON + "main(['check', PATH, '--no-output', '--format', 'json', '--jobs', '1'])",
-    "copy_json": _CLI_JSON + "main(['check', PATH, '-o', OUT, '--format', 'json', '--jobs', '1'])",
-    "copy_text": _CLI_TEXT + "main(['check', PATH, '-o', OUT, '--format', 'text', '--jobs', '1'])",
-    # what the memory rows stand on: each side's interpreter and imports, nothing read
-    "imports": _CLI_JSON + "pass",
-    "openpyxl_import": "import openpyxl\nt=time.perf_counter()",
+             "all_rules()\nt=time.perf_counter()\nread_and_check(PATH)"),
+    "check": _CLI + "main(['check', PATH, '--no-output', '--format', 'json', '--jobs', '1'])",
+    "copy_json": _CLI + "main(['check', PATH, '-o', OUT, '--format', 'json', '--jobs', '1'])",
+    "copy_text": _CLI + "main(['check', PATH, '-o', OUT, '--format', 'text', '--jobs', '1'])",
 }
+# what the memory rows stand on: each side's interpreter and imports, nothing read
+FLOORS = {"imports": "copy_json", "openpyxl_import": "read_only"}
+DRIVERS: dict = {}   # kind -> the driver's code, its imports first (made by :func:`prepare_drivers`)
+
+
+def work_imports(kind: str, out: Path) -> list[str]:
+    """The modules a kind's work imports as it runs, beyond what its driver imports before the clock: found by
+    doing that work once on the bundled example, in a fresh process."""
+    code = (f"import sys, time\nsys.path.insert(0, {str(ROOT)!r})\nPATH={str(EXAMPLE)!r}\n"
+            f"OUT={str(out.with_name('imports_' + out.name))!r}\n"
+            + WORK[kind].replace("t=time.perf_counter()", "before = set(sys.modules)")
+            + "\nsys.stdout = sys.__stdout__\nprint(' '.join(sorted(set(sys.modules) - before)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{kind} failed on the example: {result.stderr[-2000:]}")
+    return result.stdout.split()
+
+
+def prepare_drivers(out: Path) -> None:
+    """Each kind's driver: its work, with what that work imports as it runs imported before the clock starts."""
+    for kind, work in WORK.items():
+        modules = work_imports(kind, out)
+        preload = f"import importlib\nfor name in {modules!r}:\n    importlib.import_module(name)\n"
+        DRIVERS[kind] = work.replace("t=time.perf_counter()", preload + "t=time.perf_counter()", 1)
+    for floor, kind in FLOORS.items():
+        DRIVERS[floor] = DRIVERS[kind].split("t=time.perf_counter()")[0] + "t=time.perf_counter()"
 
 
 def timed(kind: str, path: Path, out: Path) -> tuple[float, int]:
@@ -245,6 +266,7 @@ def main() -> int:
     compileall.compile_dir(str(ROOT / "renja_xl"), quiet=1)
     work = Path(tempfile.mkdtemp(prefix="renja_bench_"))
     out = work / "hasil.xlsx"
+    prepare_drivers(out)
     big = work / "t34_besar.xlsx"
     written = make_t34_from_example(big, args.rows)
     print(f"{_load()}; Tabel 3.4 of {written} rows from the example's rows ({big.stat().st_size // 1024} KB)")
