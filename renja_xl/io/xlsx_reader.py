@@ -320,7 +320,7 @@ class _SheetTarget:
         the decimals a style shows, the parser notes alike when it reads the row again).
         """
         row_digits = str(row)
-        value_of = self._value
+        value_of, texts, strings = self._value, self.texts, self.strings
         fresh: list = []
         elsewhere = None   # cells whose reference names another row: kept there, as the parser does
         for _, letters, digits, style, kind, style_after, value, formula_value, inline in cells:
@@ -342,8 +342,14 @@ class _SheetTarget:
                 elsewhere = elsewhere or []
                 elsewhere.append((int(digits), col, kind or "n", int(style or style_after or 0), text))
                 continue
-            # the row's cells gathered, then added to the grid at once (a sheet's millions of cells)
-            cell = value_of(row, col, kind or "n", int(style or style_after or 0), text)
+            # the row's cells gathered, then added to the grid at once (a sheet's millions of cells); a text read
+            # here as _value reads it (without a call and a style: most cells of a planning table are texts)
+            if kind == "inlineStr":
+                cell = texts.setdefault(text, text)
+            elif kind == "s":
+                cell = strings[int(text)]
+            else:
+                cell = value_of(row, col, kind or "n", int(style or style_after or 0), text)
             if cell != "":
                 fresh += (col, cell)
         self.row, self.last_col = row, 0
