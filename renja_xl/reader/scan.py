@@ -141,25 +141,34 @@ def _is_number_row(values: list, columns: int) -> bool:
     return all(b >= a for a, b in zip(numbers, numbers[1:]))
 
 
-def _is_partial_header(texts: list, spec_phrases: set) -> bool:
-    hits = sum(1 for t in texts if t in spec_phrases)
-    return hits >= 2 and hits >= len(texts) / 2
+def _is_partial_header(hits: int, texts: int) -> bool:
+    """A row of which ``hits`` of its ``texts`` are the table's header texts repeats part of its header."""
+    return hits >= 2 and hits >= texts / 2
 
 
-def _total_label(values: list, left: int, label_cols: set, mapped: set) -> bool:
-    for offset, value in enumerate(values):
-        if not isinstance(value, str) or not value.strip():
-            continue
-        col = left + offset
-        if (col in label_cols or col not in mapped) and _is_total_text(value):
-            return True
-    return False
+def _label_places(left: int, columns: dict, label_cols: set) -> tuple[list, int]:
+    """Where a total row's label may stand, as places in a row's values from the table's ``left`` edge: the
+    label columns and the unmapped ones up to the table's right edge, then every place from the second number on."""
+    right = max(columns.values())
+    mapped = set(columns.values())
+    return [col - left for col in range(left, right + 1) if col in label_cols or col not in mapped], right - left + 1
+
+
+def _total_label(values: list, places: list, beyond: int) -> bool:
+    """A text labelling a total row stands at one of the label ``places`` of a row's values, or past ``beyond``."""
+    size = len(values)
+    for j in places:
+        if j < size:
+            value = values[j]
+            if type(value) is str and _is_total_text(value):
+                return True
+    return any(type(value) is str and _is_total_text(value) for value in values[beyond:])
 
 
 @lru_cache(maxsize=4096)
 def _is_total_text(value: str) -> bool:
     """A text that labels a total row (``JUMLAH``, ``Total Pagu``, ``Rata-rata``): asked of every label text of
-    every row, which repeat down their columns (a lokasi, a sumber dana)."""
+    every row, which repeat down their columns (a lokasi, a sumber dana). A blank text labels nothing."""
     return bool(_TOTAL_PREFIX.match(value)) and bool(_TOTAL.match(normalise(value)))
 
 
@@ -169,21 +178,22 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
     phrases = spec_phrases(table.spec)
     label_cols = {c for k, c in table.columns.items() if table.spec.column(k).role in _TOTAL_LABEL_ROLES}
     prefixes = header_prefixes(known_phrases(ALL_SPECS))
-    mapped = set(table.columns.values())
     generic = table.spec.document == GENERIC_DOCUMENT and len(table.columns) >= 4
     blank_run = 0
     after_total = False
     expect_number_row = True
-    header_form: dict = {}   # a text -> what it is compared with as a header (texts repeat down a column)
+    is_header: dict = {}   # a text -> whether it is one of the table's header texts (texts repeat down a column)
     left = table.left
+    places, beyond = _label_places(left, table.columns, label_cols)
     for row in range(start, stop + 1):
         if row in repeat_rows:
             table.skipped.append(SkippedRow(row, "repeated_header"))
             expect_number_row = True
             continue
         values = sheet.row_values(row)[left - sheet.left:]
-        texts = [v for v in values if type(v) is str and v.strip()]
-        filled = len(texts) + sum(1 for v in values if v is not None and type(v) is not str)
+        strings = [v for v in values if type(v) is str]
+        texts = [v for v in strings if v.strip()]
+        filled = len(texts) + len(values) - values.count(None) - len(strings)
         if not filled:
             blank_run += 1
             table.skipped.append(SkippedRow(row, "blank"))
@@ -201,18 +211,15 @@ def _collect_rows(sheet: SheetSnapshot, table: Table, start: int, stop: int, rep
                 table.skipped.append(SkippedRow(row, "column_numbers"))
             continue
         expect_number_row = False
-        total = bool(texts) and _total_label(values, left, label_cols, mapped)
+        total = bool(texts) and _total_label(values, places, beyond)
         if generic and filled == 1 and texts and not total:   # one text across the table: a sasaran or program
             table.skipped.append(SkippedRow(row, "section"))
             continue
         if len(texts) >= 2:
-            forms = []
             for text in texts:
-                form = header_form.get(text)
-                if form is None:
-                    form = header_form[text] = normalise(text) if could_be_header(text, prefixes) else text
-                forms.append(form)
-            if _is_partial_header(forms, phrases):
+                if text not in is_header:
+                    is_header[text] = (normalise(text) if could_be_header(text, prefixes) else text) in phrases
+            if _is_partial_header(sum(map(is_header.__getitem__, texts)), len(texts)):
                 table.skipped.append(SkippedRow(row, "repeated_header"))
                 continue
         kind = "total" if total else "data"
@@ -357,6 +364,19 @@ def _parse_text_target(text: str, notation: Optional[str], units: UnitVocabulary
     return parse_target(text, notation, units)
 
 
+def _target_notes(target: Target) -> tuple:
+    """The reader's remarks on a target cell: ``ambiguous`` (a number read either way), ``unreadable``."""
+    return tuple(n for n, on in (("ambiguous", any(p.ambiguous for p in target.parts)),
+                                 ("unreadable", bool(target.leftover) and not target.parts)) if on)
+
+
+@lru_cache(maxsize=32768)
+def _text_target_and_notes(text: str, notation: Optional[str], units: UnitVocabulary) -> tuple[Target, tuple]:
+    """A typed target and its remarks, made once per text (a target column repeats its texts down the rows)."""
+    target = _parse_text_target(text, notation, units)
+    return target, _target_notes(target)
+
+
 @lru_cache(maxsize=32768, typed=True)
 def _number_target(raw: Any, percent: bool) -> Target:
     """The target a number stored as a number stands for (as a percentage when its format shows one): one object
@@ -414,13 +434,13 @@ def _parse_cell(role: Role, raw: Any, percent_format: bool, notation: Optional[s
             value = value * 100
         return value, (("ambiguous",) if parsed.ambiguous else ())
     if role == Role.TARGET:
+        if kind is str:
+            return _text_target_and_notes(raw, notation, units)
         if percent_format and isinstance(raw, (int, float)) and not isinstance(raw, bool):
             target = _number_target(raw, True)
         else:
-            target = _parse_text_target(raw, notation, units) if isinstance(raw, str) else parse_target(raw, notation, units)
-        notes = tuple(n for n, on in (("ambiguous", any(p.ambiguous for p in target.parts)),
-                                      ("unreadable", bool(target.leftover) and not target.parts)) if on)
-        return target, notes
+            target = parse_target(raw, notation, units)
+        return target, _target_notes(target)
     if isinstance(raw, str):
         return _single_spaced(raw), ()
     return display_text(raw), ()
@@ -452,12 +472,14 @@ def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet
                 if raw.strip():
                     values[position] = _single_spaced(raw)
                 continue
-            value, notes = _parse_cell(role, raw, False, notation, units)
-            if uraian:
+            if uraian:   # a name: its text (as _parse_cell reads a text), or the name beside a kode written in it
+                value, notes = _single_spaced(raw) if raw.strip() else None, ()
                 embedded, name = split_embedded_kode(raw)
                 if embedded is not None and embedded.valid:
                     value = name
                     rows[position].kode = rows[position].kode or embedded
+            else:
+                value, notes = _parse_cell(role, raw, False, notation, units)
         else:
             number = numbers[position]
             percent = (number, col) in percent_cells
