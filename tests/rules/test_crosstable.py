@@ -160,6 +160,61 @@ def test_a_name_repeated_more_often_than_its_match_pairs_only_as_many_rows_as_th
     assert all(0.8 < ratio < 1.0 for _, _, ratio in pairs)
 
 
+def test_matching_pairs_the_rows_that_ranking_every_pair_of_texts_pairs():
+    """Rows of names repeated, alike and unlike, in two tables: the pairs (and their similarity) are those of the rule
+    spelled out, each row taking the most alike text of the other table that still has a free row, comparing every
+    pair of texts (the matcher ranks a text only when its own text's rows are used up and another may be alike)."""
+    import random
+    from difflib import SequenceMatcher
+
+    from renja_xl.rules.families.crosstable import FUZZY, KINDS, Entity, match
+
+    rng = random.Random(301)
+    base = ["program pelayanan administrasi perkantoran", "program peningkatan sarana dan prasarana aparatur",
+            "program perencanaan tenaga kerja", "pelatihan berbasis kompetensi dan produktivitas", "jumlah pencaker"]
+    vocabulary = base + [t[:-1] for t in base] + [t + " daerah" for t in base] + ["pendek"]
+
+    def ranked_every_pair(text: str, b_texts: list) -> list:
+        out = []
+        for order, b_text in enumerate(b_texts):
+            ratio = SequenceMatcher(None, b_text, text, autojunk=False).ratio()
+            if ratio > FUZZY:
+                out.append((ratio, order, b_text))
+        return sorted(out, key=lambda item: (-item[0], item[1]))
+
+    def spelled_out(a_items: list, b_items: list, kinds: tuple) -> list:
+        pairs, used_a, used_b = [], set(), set()
+        for kind in kinds:
+            at = KINDS.index(kind)
+            a_index, b_index = {}, {}
+            for items, index in ((a_items, a_index), (b_items, b_index)):
+                for e in items:
+                    if e.names[at] is not None:
+                        index.setdefault(e.names[at], []).append(e)
+            for text, a_list in a_index.items():   # names as often in both tables: row by row
+                if len(a_list) == len(b_index.get(text, ())):
+                    for a, b in zip(a_list, b_index[text]):
+                        if id(a) not in used_a and id(b) not in used_b:
+                            used_a.add(id(a)), used_b.add(id(b))
+                            pairs.append((a, b, 1.0))
+            for text, a_list in a_index.items():
+                for a in a_list:
+                    if id(a) in used_a or len(text) < 8:
+                        continue
+                    for ratio, _, b_text in ranked_every_pair(text, list(b_index)):
+                        free = [b for b in b_index[b_text] if id(b) not in used_b]
+                        if free:
+                            used_a.add(id(a)), used_b.add(id(free[0]))
+                            pairs.append((a, free[0], ratio))
+                            break
+        return pairs
+
+    for _ in range(40):
+        a_items = [Entity(None, None, t, {"program": t}) for t in rng.choices(vocabulary, k=rng.randint(1, 30))]
+        b_items = [Entity(None, None, t, {"program": t}) for t in rng.choices(vocabulary, k=rng.randint(1, 12))]
+        assert list(match(a_items, b_items, ("program",))) == spelled_out(a_items, b_items, ("program",))
+
+
 def test_the_entities_of_a_large_table_are_small(tmp_path):
     """Matching tables makes an entity per row of a Tabel 3.4 (10,000 at 10,000 rows), all held while the cross-table
     rules run: their match keys are a tuple (280 bytes an entity, with its row and indicator keys; 387 as a dict)."""

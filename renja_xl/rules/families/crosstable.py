@@ -215,14 +215,28 @@ def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterato
                     if id(a) not in used_a and id(b) not in used_b:
                         used_a.add(id(a)), used_b.add(id(b))
                         yield a, b, 1.0
-        ranked: dict = {}  # a text -> the b texts above FUZZY, best first: rows repeating a text are ranked once
+        # rows repeating a text are ranked once, and only when they need more than that text's own b rows (the
+        # one b text as alike as 1.0, first in any ranking) and some other b text that may be alike has a free row
+        ranked: dict = {}  # a text -> the b texts above FUZZY, best first
+        others: dict = {}  # a text -> the other b texts whose quick_ratio is above FUZZY (theirs may be)
         candidates: Optional[_Candidates] = None
         for text, a_list in a_index.items():
+            own = b_index.get(text, ())
             for a in a_list:
                 if id(a) in used_a or len(text) < 8:
                     continue
-                if text not in ranked:
+                best = next((b for b in own if id(b) not in used_b), None)
+                if best is not None:
+                    used_a.add(id(a)), used_b.add(id(best))
+                    yield a, best, 1.0
+                    continue
+                if text not in others:
                     candidates = candidates or _Candidates(b_index)
+                    others[text] = [b_text for b_text in map(candidates.texts.__getitem__, candidates.of(text))
+                                    if b_text != text]
+                if not any(id(b) not in used_b for b_text in others[text] for b in b_index[b_text]):
+                    break   # no free row left for this text (used rows stay used): its other rows find none either
+                if text not in ranked:
                     ranked[text] = candidates.ranked(text)
                 for ratio, _, b_text in ranked[text]:  # the best text that still has a free row
                     best = next((b for b in b_index[b_text] if id(b) not in used_b), None)
@@ -300,8 +314,11 @@ class _Candidates:
         out = []
         for order in self.of(text):   # their quick_ratio, hence their real_quick_ratio, is above FUZZY already
             b_text = self.texts[order]
-            matcher.set_seq1(b_text)
-            ratio = matcher.ratio()
+            if b_text == text:
+                ratio = 1.0   # what the matcher finds for the same text, without its search
+            else:
+                matcher.set_seq1(b_text)
+                ratio = matcher.ratio()
             if ratio > FUZZY:
                 out.append((ratio, order, b_text))
         out.sort(key=lambda item: (-item[0], item[1]))
