@@ -48,6 +48,7 @@ def key_text(text: Any) -> str:
 
 
 KINDS = ("row", "program", "indicator", "kode")   # what rows of two tables are matched on (Pair.kinds)
+_NO_NAMES = (None,) * len(KINDS)
 
 
 class Entity:
@@ -64,7 +65,7 @@ class Entity:
                  ctx: Optional[CheckContext] = None, summed: Optional[list] = None):
         self.table, self.row, self._label = table, row, label
         # the key text of each match kind (:data:`KINDS`), None where it has none (a tuple: less than half a dict)
-        self.names = tuple((names or {}).get(kind) or None for kind in KINDS)
+        self.names = tuple([names.get(kind) or None for kind in KINDS]) if names else _NO_NAMES
         self.fields = fields if fields is not None else {}  # field -> column key (shared by a table's entities)
         self.ctx = ctx
         self.summed = summed   # the rows a program's pagu is summed over
@@ -112,20 +113,20 @@ def entities(ctx: CheckContext, table: Table) -> list[Entity]:
     key = table.spec.key
     out: list[Entity] = []
     if key in ("renja.t3_4", "renja.t3_2"):
-        owner = None
+        owner_name = ""
         for row in table.data_rows:
-            name = row.value("uraian") if isinstance(row.value("uraian"), str) else ""
-            if name.strip():
-                owner = row
-            owner_name = owner.value("uraian") if owner is not None else ""
+            name = row.value("uraian")
+            if isinstance(name, str) and name.strip():
+                owner_name = name
+            indikator = row.text("indikator")
             level = row_level(row) if (row.kode is not None or program_by_name(row)) else None
-            names = {"row": f"{key_text(owner_name)} | {key_text(row.text('indikator'))}",
-                     "indicator": key_text(row.text("indikator"))}
+            owner_key, indikator_key = key_text(owner_name), key_text(indikator)
+            names = {"row": f"{owner_key} | {indikator_key}", "indicator": indikator_key}
             if level == "program":
-                names["program"] = key_text(owner_name)
+                names["program"] = owner_key
             if row.kode is not None and row.kode.valid:
                 names["kode"] = row.kode.canonical
-            out.append(Entity(table, row, owner_name or row.text("indikator"), names, _TARGET_PAGU, ctx))
+            out.append(Entity(table, row, owner_name or indikator, names, _TARGET_PAGU, ctx))
     elif key == "renja.t2_3":
         program_rows: list[Row] = []
         for row in table.data_rows + [None]:
