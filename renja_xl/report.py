@@ -12,6 +12,7 @@ import json
 import re
 from json.encoder import encode_basestring
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Iterable, Iterator, Optional
 
 from .rules.base import Finding, Severity
@@ -44,7 +45,7 @@ class FileReport:
         (``encoded``: into its JSON text, :func:`finding_texts`, for :func:`json_lines`)."""
         if self.error is not None:
             return [("file", self.file), ("error", self.error)]
-        findings = finding_texts(self.findings) if encoded else (f.to_dict() for f in self.findings)
+        findings = EncodedItems(finding_texts(self.findings)) if encoded else (f.to_dict() for f in self.findings)
         return [("file", self.file), ("tables", [table_dict(t) for t in self.tables]),
                 ("findings", findings), ("summary", self.summary())]
 
@@ -55,8 +56,9 @@ def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iter
     The same JSON as ``json.dumps(dict(fields))``, readable (one finding per line, for
     grep), and written piece by piece by the C encoder: indenting every value takes the
     pure-Python encoder, five times slower, and holds the whole text at once; an iterator
-    (the findings) is never held as a list of dicts either. An item that is
-    :class:`EncodedJSON` is written as it is (it stands for the value it encodes).
+    (the findings) is never held as a list of dicts either. The items of
+    :class:`EncodedItems` are written as they are (each stands for the value it encodes).
+    A list's items come a few hundred lines at a time (one text holding their lines).
     """
     dumps = _ENCODER.encode
     inner = margin + "  "
@@ -65,18 +67,22 @@ def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iter
     for i, (key, value) in enumerate(fields):
         comma = "," if i < len(fields) - 1 else ""
         name = dumps(key)
-        if isinstance(value, (list, tuple)) or hasattr(value, "__next__"):
-            items = iter(value)
+        if isinstance(value, (list, tuple, EncodedItems)) or hasattr(value, "__next__"):
+            items = iter(value.texts) if type(value) is EncodedItems else map(dumps, value)
             first = next(items, _NOTHING)
             if first is _NOTHING:
                 yield f"{inner}{name}: []{comma}"
                 continue
             yield f"{inner}{name}: ["
-            line = first if type(first) is EncodedJSON else dumps(first)
-            for item in items:
-                yield f"{inner}  {line},"
-                line = item if type(item) is EncodedJSON else dumps(item)
-            yield f"{inner}  {line}"
+            items, between, held = chain((first,), items), f",\n{inner}  ", None
+            while True:
+                batch = list(islice(items, 256))
+                if not batch:
+                    break
+                if held is not None:
+                    yield held + ","
+                held = inner + "  " + between.join(batch)
+            yield held
             yield f"{inner}]{comma}"
         else:
             yield f"{inner}{name}: {dumps(value)}{comma}"
@@ -89,13 +95,17 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)
 _STRING = encode_basestring   # how that encoder writes a string (the C function, as ensure_ascii=False picks it)
 
 
-class EncodedJSON(str):
-    """A value already written as JSON text: :func:`json_lines` writes it as it is."""
+class EncodedItems:
+    """A list whose items are already written as JSON texts (:func:`finding_texts`): :func:`json_lines` writes
+    them as they are."""
 
-    __slots__ = ()
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: Iterable[str]):
+        self.texts = texts
 
 
-def finding_texts(findings: Iterable[Finding]) -> Iterator[EncodedJSON]:
+def finding_texts(findings: Iterable[Finding]) -> Iterator[str]:
     """Each finding's JSON object, the text ``json.dumps(finding.to_dict(), ensure_ascii=False)`` writes.
 
     Put together from pieces, without a dict per finding and per cell: the rule and severity
@@ -114,7 +124,7 @@ def finding_texts(findings: Iterable[Finding]) -> Iterator[EncodedJSON]:
             if sheet is None:
                 sheet = sheets[location.sheet] = f'{{"sheet": {_STRING(location.sheet)}, "cell": '
             cells.append(sheet + _STRING(location.cell) + "}")
-        yield EncodedJSON(head + _STRING(f.message) + ', "locations": [' + ", ".join(cells) + "]}")
+        yield head + _STRING(f.message) + ', "locations": [' + ", ".join(cells) + "]}"
 
 
 def table_dict(table) -> dict:
