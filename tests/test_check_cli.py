@@ -85,6 +85,36 @@ def test_the_json_of_a_finding_is_the_encoders_whatever_its_texts_hold():
     assert list(finding_texts(findings)) == [json.dumps(f.to_dict(), ensure_ascii=False) for f in findings]
 
 
+def test_a_long_json_report_is_written_a_piece_at_a_time_as_one_finding_per_line(tmp_path):
+    """20,000 findings (5 MB of JSON): written as they are encoded, a few hundred at a time, never held whole; the
+    text is json.dumps's, a finding per line."""
+    import tracemalloc
+
+    from renja_xl.batch.command import JsonStream
+    from renja_xl.report import FileReport
+    from renja_xl.rules.base import Finding, Location, Severity
+
+    findings = [Finding("RXL602", "column.empty", Severity.WARNING,
+                        f"Lokasi untuk 2.07.01.2.{n:05d} Penyediaan Komponen Instalasi Listrik kosong baris {n}.",
+                        (Location("T3.4 Rencana Program", f"E{n + 7}"),)) for n in range(20_000)]
+    report = FileReport(file="besar.xlsx", findings=findings)
+    path = tmp_path / "hasil.json"
+    with open(path, "w", encoding="utf-8") as out:
+        stream = JsonStream(out)
+        tracemalloc.start()
+        try:
+            stream.add(report)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        stream.finish()
+    text = path.read_text(encoding="utf-8")
+    assert len(text) > 4_000_000 and peak < 1_000_000, f"{peak / 1e6:.1f} MB held for {len(text) / 1e6:.1f} MB written"
+    assert json.loads(text)[0]["findings"] == [f.to_dict() for f in findings]
+    lines = text.splitlines()
+    assert lines[lines.index('    "findings": [') + 1].strip() == json.dumps(findings[0].to_dict(), ensure_ascii=False) + ","
+
+
 def test_exit_0_when_there_is_no_error(tmp_path, capsys):
     clean = tmp_path / "bersih.xlsx"
     wb = load_workbook(LKJIP_EXAMPLE)

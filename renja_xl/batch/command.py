@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from itertools import islice
 from pathlib import Path
 
 from ..errors import InputError, RenjaXLError
@@ -54,13 +53,9 @@ class JsonStream:
         if self.compact:
             out.write(json.dumps(report.to_dict(), ensure_ascii=False))
         else:
-            lines = json_lines(report.json_fields(encoded=True))
-            while True:   # a few hundred lines a write: a finding's line is short, and a write per line adds up
-                chunk = list(islice(lines, 512))
-                if not chunk:
-                    break
-                chunk.append("")
-                out.write("\n".join(chunk))
+            for lines in json_lines(report.json_fields(encoded=True)):   # a list's items a few hundred at a time
+                out.write(lines)
+                out.write("\n")
         out.flush()
         self.count += 1
 
