@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ...hierarchy import row_level
@@ -13,6 +14,12 @@ from ..context import CheckContext
 from .helpers import cell_location, column_label, row_label, shorten
 
 _NUMERIC = (Role.PAGU, Role.NUMBER, Role.PERCENT)
+
+
+@lru_cache(maxsize=4096)
+def _states_a_number(text: str) -> bool:
+    """Whether a text reads as a target with a number (asked of a choice column's texts, which repeat)."""
+    return parse_target(text).has_number
 
 
 @register
@@ -43,7 +50,7 @@ class WrongColumn(Rule):
                     text = row.text(key)
                     if not text.strip() or text.strip() in col.choices:
                         continue
-                    if parse_target(text).has_number:
+                    if _states_a_number(text):
                         yield self._wrong(table, row, key, text, "tampaknya target atau angka yang salah kolom")
                 for key, col in (noted if row.has_notes else ()):
                     notes = row.notes(key)
