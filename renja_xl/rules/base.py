@@ -152,6 +152,8 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     message: ClassVar[str] = ""
     options: ClassVar[dict] = {}
+    # the facts the rule asks of CheckContext.shared: the engine lets each go after the last rule that asks for it
+    shares: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, severity: Optional[Severity] = None, options: Optional[dict] = None):
         self.active_severity = severity or self.severity

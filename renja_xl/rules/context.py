@@ -33,6 +33,10 @@ class CheckContext:
             self._shared[key] = make(self)
         return self._shared[key]
 
+    def forget(self, key: str) -> None:
+        """Let go of one shared fact once no rule still to run asks for it (made again if one does)."""
+        self._shared.pop(key, None)
+
     def release(self) -> None:
         """Let go of what the rules shared (matched rows refer back to this context): with those references
         gone, the workbook's snapshot and tables are freed as soon as their last name goes, without waiting

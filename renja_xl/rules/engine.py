@@ -27,19 +27,23 @@ def run_checks(snapshot: WorkbookSnapshot, tables: list, config: Optional[CheckC
     config = config or CheckConfig()
     ctx = CheckContext(snapshot, tables, units, vocabulary, nomenclature)
     findings = PackedFindings() if packed else []
+    rules = [cls for cls in all_rules() if cls.code != CRASH_CODE and (only is None or cls.code in only)
+             and config.settings(cls.code).enabled]
+    # a shared fact (the cross-table rules' matched rows: an entity per row) is let go after its last rule, so
+    # that the rules after it do not hold it beside what they make
+    last_asking = {key: cls for cls in rules for key in cls.shares}
     try:
-        for cls in all_rules():
-            if cls.code == CRASH_CODE or (only is not None and cls.code not in only):
-                continue
+        for cls in rules:
             settings = config.settings(cls.code)
-            if not settings.enabled:
-                continue
             rule = cls(settings.severity, settings.options)
             try:
                 findings.extend(rule.check(ctx))
             except Exception as exc:  # a broken rule must not stop the others
                 crash = REGISTRY[CRASH_CODE](config.settings(CRASH_CODE).severity)
                 findings.extend([crash.finding((), kode=cls.code, galat=f"{type(exc).__name__}: {exc}")])
+            for key in cls.shares:
+                if last_asking[key] is cls:
+                    ctx.forget(key)
     finally:
         ctx.release()
     if packed:

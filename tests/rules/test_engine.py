@@ -142,3 +142,28 @@ def test_the_report_order_as_numbers_is_the_order_of_the_sort_key():
         findings.append(Finding(rule, "x", Severity.ERROR, f"m{i}", where))
     key = report_order(findings)
     assert sorted(findings, key=key) == sorted(findings, key=lambda f: f.sort_key)
+
+
+def test_the_cross_table_matches_are_let_go_after_the_last_rule_that_asks_for_them(monkeypatch):
+    """The cross-table rules' matched rows (an entity per row of every compared table) are held while those rules
+    run, not beside what the rules after them make; the findings are the same as when they are held to the end."""
+    from conftest import RENJA_EXAMPLE
+    from renja_xl.io.files import load_snapshot
+    from renja_xl.rules.families.crosstable import MATCHES, _CrossTableRule
+
+    snapshot = load_snapshot(RENJA_EXAMPLE)
+    tables = find_tables(snapshot)
+    asking = [cls for cls in all_rules() if MATCHES in cls.shares]
+    assert asking and all(issubclass(cls, _CrossTableRule) for cls in asking)
+    held_when: dict = {}
+    for cls in all_rules():
+        def spy(self, ctx, _check=cls.check, _code=cls.code):
+            held_when[_code] = MATCHES in ctx._shared
+            return _check(self, ctx)
+        monkeypatch.setattr(cls, "check", spy)
+    findings = run_checks(snapshot, tables)
+    last = max(cls.code for cls in asking)
+    assert held_when[last] and not any(held for code, held in held_when.items() if code > last)
+    for cls in asking:
+        monkeypatch.setattr(cls, "shares", ())
+    assert run_checks(snapshot, tables) == findings

@@ -426,17 +426,21 @@ def _concept_matches(ctx: CheckContext) -> list:
     return out
 
 
+MATCHES = "crosstable.matches"   # the shared fact: every matched pair of rows (:func:`matched_rows`)
+
+
 class _CrossTableRule(Rule):
     """Shared driver: a subclass names the fields it compares and how."""
 
     fields: tuple[str, ...] = ()
     family = "antartabel"
+    shares = (MATCHES,)
 
     def differs(self, x: Any, y: Any) -> bool:
         raise NotImplementedError
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for pair, ta, tb, a, b, ratio in ctx.shared("crosstable.matches", matched_rows):
+        for pair, ta, tb, a, b, ratio in ctx.shared(MATCHES, matched_rows):
             for name in pair.fields:
                 if name.split("@")[0] not in self.fields or name not in a.values or name not in b.values:
                     continue
