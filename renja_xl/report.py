@@ -113,18 +113,19 @@ def finding_texts(findings: Iterable[Finding]) -> Iterator[str]:
     """
     heads: dict = {}
     sheets: dict = {}
-    for f in findings:
-        head = heads.get((f.rule, f.severity))
+    string = _STRING
+    for rule, _, severity, message, locations, _, _, _ in findings:
+        head = heads.get((rule, severity))
         if head is None:
-            head = heads[(f.rule, f.severity)] = (f'{{"rule": {_STRING(f.rule)}, '
-                                                  f'"severity": {_STRING(f.severity.value)}, "message": ')
+            head = heads[(rule, severity)] = (f'{{"rule": {string(rule)}, '
+                                              f'"severity": {string(severity.value)}, "message": ')
         cells = []
-        for location in f.locations:
-            sheet = sheets.get(location.sheet)
+        for sheet_name, cell in locations:
+            sheet = sheets.get(sheet_name)
             if sheet is None:
-                sheet = sheets[location.sheet] = f'{{"sheet": {_STRING(location.sheet)}, "cell": '
-            cells.append(sheet + _STRING(location.cell) + "}")
-        yield head + _STRING(f.message) + ', "locations": [' + ", ".join(cells) + "]}"
+                sheet = sheets[sheet_name] = f'{{"sheet": {string(sheet_name)}, "cell": '
+            cells.append(sheet + string(cell) + "}")
+        yield head + string(message) + ', "locations": [' + ", ".join(cells) + "]}"
 
 
 def table_dict(table) -> dict:
