@@ -221,6 +221,7 @@ def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterato
         ranked: dict = {}  # a text -> the b texts above FUZZY, best first
         others: dict = {}  # a text -> the other b texts whose quick_ratio is above FUZZY (theirs may be)
         candidates: Optional[_Candidates] = None
+        own_order = {b_text: order for order, b_text in enumerate(b_index)}   # a b text's order (_Candidates.texts)
         for text, a_list in a_index.items():
             own = b_index.get(text, ())
             for a in a_list:
@@ -233,12 +234,11 @@ def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterato
                     continue
                 if text not in others:
                     candidates = candidates or _Candidates(b_index)
-                    others[text] = [b_text for b_text in map(candidates.texts.__getitem__, candidates.of(text))
-                                    if b_text != text]
-                if not any(id(b) not in used_b for b_text in others[text] for b in b_index[b_text]):
+                    others[text] = [order for order in candidates.of(text) if candidates.texts[order] != text]
+                if not any(id(b) not in used_b for order in others[text] for b in b_index[candidates.texts[order]]):
                     break   # no free row left for this text (used rows stay used): its other rows find none either
                 if text not in ranked:
-                    ranked[text] = candidates.ranked(text)
+                    ranked[text] = candidates.ranked(text, others[text] + ([own_order[text]] if own else []))
                 for ratio, _, b_text in ranked[text]:  # the best text that still has a free row
                     best = next((b for b in b_index[b_text] if id(b) not in used_b), None)
                     if best is not None:
@@ -307,13 +307,13 @@ class _Candidates:
                 out.append(order)
         return out
 
-    def ranked(self, text: str) -> list:
+    def ranked(self, text: str, orders: Optional[list] = None) -> list:
         """(similarity, order, b text) of every b text more alike ``text`` than :data:`FUZZY`, most alike first (the
-        earlier text first among equals)."""
+        earlier text first among equals); ``orders``: those of :meth:`of`, when already found (in any order)."""
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(text)  # the costly side, prepared once
         out = []
-        for order in self.of(text):   # their quick_ratio, hence their real_quick_ratio, is above FUZZY already
+        for order in self.of(text) if orders is None else orders:   # their quick_ratio is above FUZZY already
             b_text = self.texts[order]
             if b_text == text:
                 ratio = 1.0   # what the matcher finds for the same text, without its search
