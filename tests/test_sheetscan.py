@@ -81,6 +81,8 @@ ROWS_TAKEN = {
                               '</c><c r="E7" t="e"><v>#DIV/0!</v></c></row>',
     "an empty row": '<row r="8"/>',
     "pretty printed": '\n  <row r="9">\n    <c r="A9"><v>9</v></c>\n    <c r="B9" cm="1"><v>1E3</v></c>\n  </row>',
+    "other attributes, one and several": '<row r="13"><c r="A13" s="1" cm="1" vm="2"><v>0.25</v></c>'
+                                         '<c r="B13" t="s" ph="1"><v>0</v></c><c r="C13" vm="3"/></row>',
     "a text of 1e999": '<row r="10"><c r="A10"><v>1e999</v></c><c r="XFD10"><v>3</v></c></row>',
     "a cell whose reference names another row": '<row r="12"><c r="A12" s="1"><v>0.5</v></c><c r="B14" t="s" s="2">'
                                                 '<v>2</v></c><c r="C12"><v>3</v></c></row>',

@@ -31,11 +31,15 @@ _ROW = re.compile(r'\s*<row((?:\s+[\w:]+="[^"<>]*")*)\s*(/?)>')
 _ROW_NUMBER = re.compile(r'\sr="(\d{1,7})"')
 # a cell: reference, then style and type in either order, other numeric attributes (cm, vm, ph) passed over, then
 # nothing, a value, a formula and its value, or a plain inline string
-_CELL_FORM = (r'\s*<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?'
-              r'(?: s="([0-9]{1,9})")?(?: (?:cm|vm|ph)="[0-9]{1,9}")*\s*'
+# (an optional piece is written ``(?:…|)``, not ``(?:…)?``, and the other attributes' repeat is entered only after
+# one of them: the same choices in the same order, which the regular expression engine runs as branches instead
+# of repeats, a tenth faster over a sheet)
+_OTHER = r' (?:cm|vm|ph)="[0-9]{1,9}"'
+_CELL_FORM = (r'\s*<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})"|)(?: t="([a-zA-Z]{1,9})"|)'
+              r'(?: s="([0-9]{1,9})"|)(?:' + _OTHER + '(?:' + _OTHER + r')*|)\s*'
               r'(?:/>|>(?:<v>([^<]*)</v>|<v/>'
-              r'|<f\b[^<>]*(?:/>|>[^<]*</f>)(?:<v>([^<]*)</v>|<v/>)?'
-              r'|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>|<is><t(?: xml:space="preserve")?/></is>)?</c>)')
+              r'|<f\b[^<>]*(?:/>|>[^<]*</f>)(?:<v>([^<]*)</v>|<v/>|)'
+              r'|<is><t(?: xml:space="preserve"|)>([^<]*)</t></is>|<is><t(?: xml:space="preserve"|)/></is>|)</c>)')
 # the whole cell is the first group: the cells cover a row exactly when their lengths add up to it (one pass, no
 # second match of the row as a whole)
 _CELL = re.compile(f"({_CELL_FORM})")
