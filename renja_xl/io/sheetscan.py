@@ -26,8 +26,10 @@ from .package import MAX_ROWS
 
 _CHUNK = 1 << 20
 _LONGEST = 8 << 20  # a head or a row longer than this is left to the parser (never held whole here)
-# a row's start tag; attributes are name="value" pairs (quotes other than " go to the parser)
-_ROW = re.compile(r'\s*<row((?:\s+[\w:]+="[^"<>]*")*)\s*(/?)>')
+# a row's start tag; attributes are name="value" pairs (quotes other than " go to the parser), their repeat entered
+# after a first one (as the cells' optional pieces below)
+_ATTRIBUTE = r'\s+[\w:]+="[^"<>]*"'
+_ROW = re.compile(f'\\s*<row({_ATTRIBUTE}(?:{_ATTRIBUTE})*|)\\s*(/?)>')
 _ROW_NUMBER = re.compile(r'\sr="(\d{1,7})"')
 # a cell: reference, then style and type in either order, other numeric attributes (cm, vm, ph) passed over, then
 # nothing, a value, a formula and its value, or a plain inline string
@@ -128,22 +130,23 @@ def _take_rows(buffer: str, more: bool, feed: Callable[[bytes], None], take_row:
     pos = 0
     while True:
         match = _ROW.match(buffer, pos)
-        close = -1 if match is None or match.group(2) else buffer.find("</row>", match.end())
-        if match is None or (close < 0 and not match.group(2)):
+        if match is not None:
+            attributes, empty, start = match.group(1, 2) + (match.end(),)
+        close = -1 if match is None or empty else buffer.find("</row>", start)
+        if match is None or (close < 0 and not empty):
             rest = buffer[pos:pos + 64].lstrip()
             if rest.startswith("</sheetData>"):
                 return buffer[pos:], "tail"
             if more and len(buffer) - pos < _LONGEST and (match is not None or "</row>" not in buffer[pos:pos + 4096]):
                 return buffer[pos:], "rows"  # the row goes on in the next chunk
             return buffer[pos:], "parser"
-        end = match.end() if match.group(2) else close + 6
-        attributes = match.group(1)
+        end = start if empty else close + 6
         number = _ROW_NUMBER.search(attributes)
         try:
-            if number is None or "xmlns" in attributes or not 0 < int(number.group(1)) <= MAX_ROWS:
+            row = int(number.group(1)) if number is not None else 0
+            if not 0 < row <= MAX_ROWS or "xmlns" in attributes:
                 raise _Unfamiliar  # the parser numbers the row (or says why not)
-            cells = _row_cells(buffer[match.end():close]) if close >= 0 else []
-            if not take_row(int(number.group(1)), cells):
+            if not take_row(row, _row_cells(buffer[start:close]) if close >= 0 else []):
                 raise _Unfamiliar
         except _Unfamiliar:
             feed(buffer[pos:end].encode("utf-8"))
