@@ -461,7 +461,7 @@ def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet
     values: list = [None] * len(raws)
     percent_cells, decimals, format_words = sheet.percent_cells, sheet.decimals, sheet.format_words
     text_role, number_role = role in _TEXT_ROLES, role in _NUMBER_ROLES
-    uraian, kode_role = role == Role.URAIAN, role == Role.KODE
+    uraian, kode_role, target_role = role == Role.URAIAN, role == Role.KODE, role == Role.TARGET
     for position, raw in enumerate(raws):
         if raw is None:
             continue
@@ -478,6 +478,8 @@ def _parse_column(key: str, col: int, role: Role, notation: Optional[str], sheet
                 if embedded is not None and embedded.valid:
                     value = name
                     rows[position].kode = rows[position].kode or embedded
+            elif target_role:   # a typed target, as _parse_cell reads it: made once per text
+                value, notes = _text_target_and_notes(raw, notation, units) if raw.strip() else (None, ())
             else:
                 value, notes = _parse_cell(role, raw, False, notation, units)
         else:
