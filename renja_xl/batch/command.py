@@ -243,7 +243,14 @@ def run_check(args, limits) -> int:
 
     runner = Runner(backend, on_done=done)
     status = {"unusable": False, "errors": False, "files": 0}
-    with progress:
+    # one file checked in this process: the collector stays paused (as the check pauses it) until its report is
+    # written and the findings are let go, which frees them as they go; resumed earlier, a collection would first
+    # walk the tens of thousands of findings still held
+    from contextlib import nullcontext
+
+    from ..io.files import paused_gc
+
+    with progress, (paused_gc() if not batch and backend.name == "inline" else nullcontext()):
         printer = ReportPrinter(detail=getattr(args, "rinci", False)) if args.format == "text" else None
         stream = JsonStream(compact=batch) if args.format == "json" else None
 
@@ -267,6 +274,7 @@ def run_check(args, limits) -> int:
             for result in runner.results(items()):
                 with _DeferredInterrupt():   # a result is written out whole: output, spool, counts
                     consume(result)
+                del result   # written out: its findings go now
         except KeyboardInterrupt:
             interrupted = True
             for result in runner.stop():
