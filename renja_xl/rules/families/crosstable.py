@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Optional, Union
 
 from ...hierarchy import program_by_name, row_level
 from ...parse.targets import Target
@@ -61,11 +61,13 @@ class Entity:
 
     __slots__ = ("table", "row", "_label", "names", "fields", "ctx", "summed", "_values")
 
-    def __init__(self, table: Table, row: Row, label: str, names: Optional[dict] = None, fields: Optional[dict] = None,
-                 ctx: Optional[CheckContext] = None, summed: Optional[list] = None):
+    def __init__(self, table: Table, row: Row, label: str, names: Union[dict, tuple, None] = None,
+                 fields: Optional[dict] = None, ctx: Optional[CheckContext] = None, summed: Optional[list] = None):
         self.table, self.row, self._label = table, row, label
         # the key text of each match kind (:data:`KINDS`), None where it has none (a tuple: less than half a dict)
-        self.names = tuple([names.get(kind) or None for kind in KINDS]) if names else _NO_NAMES
+        if type(names) is not tuple:   # a dict by kind, or already the tuple in the order of KINDS
+            names = tuple([names.get(kind) or None for kind in KINDS]) if names else _NO_NAMES
+        self.names = names
         self.fields = fields if fields is not None else {}  # field -> column key (shared by a table's entities)
         self.ctx = ctx
         self.summed = summed   # the rows a program's pagu is summed over
@@ -121,11 +123,10 @@ def entities(ctx: CheckContext, table: Table) -> list[Entity]:
             indikator = row.text("indikator")
             level = row_level(row) if (row.kode is not None or program_by_name(row)) else None
             owner_key, indikator_key = key_text(owner_name), key_text(indikator)
-            names = {"row": f"{owner_key} | {indikator_key}", "indicator": indikator_key}
-            if level == "program":
-                names["program"] = owner_key
-            if row.kode is not None and row.kode.valid:
-                names["kode"] = row.kode.canonical
+            kode = row.kode.canonical if row.kode is not None and row.kode.valid else None
+            # the match keys in the order of KINDS: row, program, indicator, kode (None where there is none)
+            names = (f"{owner_key} | {indikator_key}", (owner_key or None) if level == "program" else None,
+                     indikator_key or None, kode or None)
             out.append(Entity(table, row, owner_name or indikator, names, _TARGET_PAGU, ctx))
     elif key == "renja.t2_3":
         program_rows: list[Row] = []
