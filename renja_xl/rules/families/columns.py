@@ -162,8 +162,9 @@ class TargetWithoutPagu(Rule):
             for group in _named_groups(table):
                 if group[0].number in parents:
                     continue  # a parent's pagu is its children's: checked by the pagu rules
+                numbers = [r.number for r in group]
                 for target_key, pagu_key in keys:
-                    if any(paid[pagu_key][r.number] for r in group):
+                    if any(map(paid[pagu_key].__getitem__, numbers)):
                         continue
                     for row in group:
                         target = row.value(target_key)

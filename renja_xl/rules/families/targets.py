@@ -249,9 +249,6 @@ class ShiftedTargets(Rule):
             # its text: kept per text for the last few hundred texts, not for the whole table (10,000 word sets
             # are 10 MB)
             word_set = lru_cache(maxsize=256)(_word_set)
-
-            def words(i: int) -> frozenset:
-                return word_set(indicators[i])
             unit_words: dict = {}   # id(target) -> its unit's words: a text's targets are one object (parsed once)
             keys = [c.key for c in table.spec.columns if c.role == Role.TARGET and c.key in table.columns]
             fits_of: dict[str, dict[int, set]] = {key: {} for key in keys}
@@ -264,9 +261,10 @@ class ShiftedTargets(Rule):
                         unit_words[id(target)] = (_unit_words(target, ctx.units), target)   # kept alive: ids unique
                     unit = unit_words[id(target)][0]
                     # True when the target's unit word stands in the indicator, False when it clearly does not
-                    if unit is None or unit & words(i):
+                    if unit is None or unit & word_set(indicators[i]):
                         continue
-                    fits_of[key][i] = {k for k in SHIFTS if 0 <= i + k < len(rows) and unit & words(i + k)}
+                    fits_of[key][i] = {k for k in SHIFTS if 0 <= i + k < len(rows)
+                                       and unit & word_set(indicators[i + k])}
             for key, fits in fits_of.items():
                 for i, ks in fits.items():
                     # a shift is believed when an adjacent row is shifted the same way
