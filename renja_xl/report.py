@@ -125,7 +125,7 @@ def finding_texts(findings: Iterable[Finding]) -> Iterator[str]:
             if sheet is None:
                 sheet = sheets[sheet_name] = f'{{"sheet": {string(sheet_name)}, "cell": '
             cells.append(sheet + string(cell) + "}")
-        yield head + string(message) + ', "locations": [' + ", ".join(cells) + "]}"
+        yield f'{head}{string(message)}, "locations": [{", ".join(cells)}]}}'
 
 
 def table_dict(table) -> dict:
