@@ -298,12 +298,8 @@ def _prefix(text: str) -> tuple:
     return (_word_key(first),) if second is None else (_word_key(first), _word_key(second))
 
 
-@lru_cache(maxsize=65536)
 def could_be_header(text: str, prefixes: frozenset) -> bool:
-    """False when no known header begins with this text's first words (so no need to normalise it).
-
-    (Kept per text: asked of every text of every row of a sheet, whose columns repeat their texts.)
-    """
+    """False when no known header begins with this text's first words (so no need to normalise it)."""
     key = _prefix(text)
     return key[:1] in prefixes or key in prefixes
 
@@ -333,7 +329,8 @@ def phrase_hits(sheet: SheetSnapshot, row: int, phrases: dict, substantive: bool
     prefixes = header_prefixes(phrases)
     for value in sheet.row_values(row):
         if isinstance(value, str):
-            if not could_be_header(value, prefixes):
+            key = _prefix(value)   # could_be_header, inlined: asked of every text of every row of a sheet
+            if key[:1] not in prefixes and key not in prefixes:
                 continue  # cheap: no known header begins with these words
         elif substantive or isinstance(value, bool) or not isinstance(value, (int, float)):
             continue  # a number is never a substantive header text
