@@ -126,21 +126,18 @@ def test_headers_only():
 
 
 def test_a_columns_values_read_at_once_are_its_rows_values():
-    """Rules read a column over many rows at once (Table.values_of, texts_of): the same values and texts as row by
-    row, for any rows, rows of another table among them too."""
+    """Rules read a column over many rows at once (Table.values_of): the same values as row by row, for any rows."""
     from conftest import RENJA_EXAMPLE
 
     from renja_xl.io.files import load_snapshot
 
     tables = find_tables(load_snapshot(RENJA_EXAMPLE))
-    assert len(tables) > 1
-    for table, other in zip(tables, tables[1:] + tables[:1]):
+    assert tables
+    for table in tables:
         for key in list(table.columns) + ["no_such_column"]:
-            for rows in (table.rows, table.data_rows, table.rows[::-2], [], table.rows[:3] + other.rows[:3]):
+            for rows in (table.rows, table.data_rows, table.rows[::-2], []):
                 assert table.values_of(key, rows) == [row.value(key) for row in rows]
-                assert table.texts_of(key, rows) == [row.text(key) for row in rows]
         assert table.values_of("uraian") == [row.value("uraian") for row in table.rows]
-        assert table.texts_of("uraian") == [row.text("uraian") for row in table.rows]
 
 
 def test_data_rows_are_a_new_list_each_time_and_follow_the_rows():
