@@ -105,8 +105,7 @@ class Row:
     def fill(self, index: dict, letters: tuple, raw: list, text: list, value: list, at: int,
              notes: Optional[dict]) -> None:
         """Set the row's cells (the reader's parse): ``index`` maps each column key to its position in ``raw``,
-        ``text`` and ``value``, the table's columns, in which the row's cells are at ``at``. An index is made for one
-        table's columns: rows filled with the same index share the same columns."""
+        ``text`` and ``value``, the table's columns, in which the row's cells are at ``at``."""
         self._index, self._letters, self._at = index, letters, at
         self._raw, self._text, self._value, self._notes = raw, text, value, notes or None
 
@@ -163,20 +162,6 @@ class Row:
         return f"Row({self.number!r}, {self.kind!r}, kode={self.kode!r})"
 
 
-def _column_of(rows: list, key: str, columns: str, read) -> list:
-    """``[read(row, key) for row in rows]``, from the table's column (``columns``: ``_value`` or ``_text``) for the
-    rows that share it (those filled with the same index: :meth:`Row.fill`), without a call per row."""
-    if not rows:
-        return []
-    first = rows[0]
-    index = first._index
-    i = index.get(key)
-    if i is None:
-        return [read(row, key) for row in rows]
-    column = getattr(first, columns)[i]
-    return [column[row._at] if row._index is index else read(row, key) for row in rows]
-
-
 @dataclass(frozen=True)
 class SkippedRow:
     number: int
@@ -217,11 +202,15 @@ class Table:
     def values_of(self, key: str, rows: Optional[list] = None) -> list:
         """The parsed values of column ``key`` over ``rows`` (every row by default), in order: what
         ``[row.value(key) for row in rows]`` gives, read from the columns the rows share without a call per row."""
-        return _column_of(self.rows if rows is None else rows, key, "_value", Row.value)
-
-    def texts_of(self, key: str, rows: Optional[list] = None) -> list:
-        """The shown texts of column ``key`` over ``rows``, as :meth:`values_of` reads values (``row.text(key)``)."""
-        return _column_of(self.rows if rows is None else rows, key, "_text", Row.text)
+        rows = self.rows if rows is None else rows
+        if not rows:
+            return []
+        first = rows[0]
+        i, values = first._index.get(key), first._value
+        if i is None:
+            return [row.value(key) for row in rows]
+        column = values[i]
+        return [column[row._at] if row._value is values else row.value(key) for row in rows]
 
     @property
     def data_rows(self) -> list:

@@ -113,28 +113,22 @@ class EmptyRequired(Rule):
             tree = ctx.tree(table) if sumber_dana and table.data_rows else None
             target_n1 = "target_n1" in table.columns and (table.spec.key == "renja.t3_4" or by_concept)
             target = by_concept and "target" in table.columns and "indikator" in table.columns
-            # each column read once over the rows (10,000 rows ask four to seven cells each)
-            rows = table.data_rows
-            texts = {key: table.texts_of(key, rows) for key in {*required, "uraian", "indikator", "sumber_dana",
-                                                                "target_n1", "target"} if key in table.columns}
-            paid = {key: [(numeric_value(v) or 0) > 0 for v in table.values_of(key, rows)]
-                    for key in ("pagu", "pagu_n1")}
-            for i, row in enumerate(rows):
-                named = not named_rows or texts["uraian"][i].strip() or row_level(row)
+            for row in table.data_rows:
+                named = not named_rows or row.text("uraian").strip() or row_level(row)
                 if not named:
                     continue  # an uncoded continuation row carries only what it adds
                 keys = list(required)
                 if sumber_dana:
                     node = tree.node_of(row.number)
                     leaf = node is None or not node.counted_children
-                    if leaf and paid["pagu"][i]:
+                    if leaf and (ctx.number(row, "pagu") or 0) > 0:
                         keys.append("sumber_dana")
-                if target_n1 and paid["pagu_n1"][i]:
+                if target_n1 and (ctx.number(row, "pagu_n1") or 0) > 0:
                     keys.append("target_n1")
-                if target and paid["pagu"][i] and texts["indikator"][i].strip():
+                if target and (ctx.number(row, "pagu") or 0) > 0 and row.text("indikator").strip():
                     keys.append("target")
                 for key in keys:
-                    if not texts[key][i].strip():
+                    if row.text(key).strip() == "":
                         yield self.finding([cell_location(table, row, key)], table.spec.key,
                                            kolom=column_label(table, key), baris=row_label(table, row))
 
