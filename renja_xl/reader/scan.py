@@ -359,11 +359,6 @@ def _parse_text_number(text: str, notation: Optional[str]):
     return parse_number(text, notation)
 
 
-@lru_cache(maxsize=32768)
-def _parse_text_target(text: str, notation: Optional[str], units: UnitVocabulary) -> Target:
-    return parse_target(text, notation, units)
-
-
 def _target_notes(target: Target) -> tuple:
     """The reader's remarks on a target cell: ``ambiguous`` (a number read either way), ``unreadable``."""
     return tuple(n for n, on in (("ambiguous", any(p.ambiguous for p in target.parts)),
@@ -373,8 +368,13 @@ def _target_notes(target: Target) -> tuple:
 @lru_cache(maxsize=32768)
 def _text_target_and_notes(text: str, notation: Optional[str], units: UnitVocabulary) -> tuple[Target, tuple]:
     """A typed target and its remarks, made once per text (a target column repeats its texts down the rows)."""
-    target = _parse_text_target(text, notation, units)
+    target = parse_target(text, notation, units)
     return target, _target_notes(target)
+
+
+def _parse_text_target(text: str, notation: Optional[str], units: UnitVocabulary) -> Target:
+    """A typed target, from the same per-text cache."""
+    return _text_target_and_notes(text, notation, units)[0]
 
 
 @lru_cache(maxsize=32768, typed=True)
