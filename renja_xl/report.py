@@ -12,7 +12,6 @@ import json
 import re
 from json.encoder import encode_basestring
 from dataclasses import dataclass, field
-from itertools import chain, islice
 from typing import Iterable, Iterator, Optional
 
 from .rules.base import Finding, Severity
@@ -58,7 +57,7 @@ def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iter
     pure-Python encoder, five times slower, and holds the whole text at once; an iterator
     (the findings) is never held as a list of dicts either. The items of
     :class:`EncodedItems` are written as they are (each stands for the value it encodes).
-    A list's items come a few hundred lines at a time (one text holding their lines).
+    A list's items come about 64 KB of text at a time (one text holding their lines).
     """
     dumps = _ENCODER.encode
     inner = margin + "  "
@@ -74,15 +73,14 @@ def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iter
                 yield f"{inner}{name}: []{comma}"
                 continue
             yield f"{inner}{name}: ["
-            items, between, held = chain((first,), items), f",\n{inner}  ", None
-            while True:
-                batch = list(islice(items, 256))
-                if not batch:
-                    break
-                if held is not None:
-                    yield held + ","
-                held = inner + "  " + between.join(batch)
-            yield held
+            between, item = f",\n{inner}  ", first
+            while item is not _NOTHING:   # items of about 64 KB of text a piece (a finding may name a hundred cells)
+                batch, size = [], 0
+                while item is not _NOTHING and size < _PIECE:
+                    batch.append(item)
+                    size += len(item)
+                    item = next(items, _NOTHING)
+                yield f"{inner}  {between.join(batch)}{',' if item is not _NOTHING else ''}"
             yield f"{inner}]{comma}"
         else:
             yield f"{inner}{name}: {dumps(value)}{comma}"
@@ -90,6 +88,7 @@ def json_lines(fields: Iterable[tuple[str, object]], margin: str = "  ") -> Iter
 
 
 _NOTHING = object()
+_PIECE = 1 << 16   # characters of a list's items given as one piece by json_lines
 # one encoder for every line: json.dumps with any argument of its own builds a new encoder per call
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 _STRING = encode_basestring   # how that encoder writes a string (the C function, as ensure_ascii=False picks it)

@@ -85,9 +85,10 @@ def test_the_json_of_a_finding_is_the_encoders_whatever_its_texts_hold():
     assert list(finding_texts(findings)) == [json.dumps(f.to_dict(), ensure_ascii=False) for f in findings]
 
 
-def test_a_long_json_report_is_written_a_piece_at_a_time_as_one_finding_per_line(tmp_path):
-    """20,000 findings (5 MB of JSON): written as they are encoded, a few hundred at a time, never held whole; the
-    text is json.dumps's, a finding per line."""
+@pytest.mark.parametrize("cells", [1, 200])
+def test_a_long_json_report_is_written_a_piece_at_a_time_as_one_finding_per_line(tmp_path, cells):
+    """20,000 findings of a cell, or 500 naming 200 cells each (5 MB of JSON either way): written as they are
+    encoded, about 64 KB at a time, never held whole; the text is json.dumps's, a finding per line."""
     import tracemalloc
 
     from renja_xl.batch.command import JsonStream
@@ -96,7 +97,8 @@ def test_a_long_json_report_is_written_a_piece_at_a_time_as_one_finding_per_line
 
     findings = [Finding("RXL602", "column.empty", Severity.WARNING,
                         f"Lokasi untuk 2.07.01.2.{n:05d} Penyediaan Komponen Instalasi Listrik kosong baris {n}.",
-                        (Location("T3.4 Rencana Program", f"E{n + 7}"),)) for n in range(20_000)]
+                        tuple(Location("T3.4 Rencana Program", f"E{n + 7 + k}") for k in range(cells)))
+                for n in range(20_000 if cells == 1 else 500)]
     report = FileReport(file="besar.xlsx", findings=findings)
     path = tmp_path / "hasil.json"
     with open(path, "w", encoding="utf-8") as out:
