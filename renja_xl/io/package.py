@@ -423,6 +423,9 @@ class Package:
                     written.add(part)
                     with target.open(_info(part), "w") as sink:
                         self.streamed[part](sink.write)
+            # written: the writers go (they refer back to this package, a cycle holding the copy's plan, its marks
+            # and notes, until a collection; let go here, all is freed as soon as the package is)
+            self.streamed.clear()
             for part, xml in list(self._xml.items()):
                 if part in self.changed or part in self.order:
                     try:
