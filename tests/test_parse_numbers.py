@@ -123,6 +123,11 @@ def test_split_label():
     for text in ["63,36 %", "(Sedang)", "- Sedang", "1.000.000,-", "(1.000)", "12 (2 orang)", "a (b c d e f)", ""]:
         assert split_label(text) == (text, None)
     assert split_label(None) == (None, None)
+    # white space after the label, past what is looked at first: read the same
+    assert split_label("63,36 % (Sedang)" + " \n" * 100) == ("63,36 %", "Sedang")
+    assert split_label("63.36% - Sedang" + " " * 100) == ("63.36%", "Sedang")
+    for text in ["Rp 1.000.000,-; " * 1000, "x" + " " * 100, " " * 100]:
+        assert split_label(text) == (text, None)
 
 
 @pytest.mark.parametrize("text, notation", [("84,59%", ID), ("84.59 %", EN), ("84,59 persen", ID), ("84.59 Persen", EN),

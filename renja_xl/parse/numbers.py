@@ -89,16 +89,17 @@ def split_label(text: str) -> tuple[str, Optional[str]]:
     """
     if not isinstance(text, str):
         return text, None
+    end = text[-64:].rstrip()   # the last character that is not white space, read without copying a long text
+    last = end[-1:] if end else text.rstrip()[-1:]
+    if last != ")" and not last.isalpha():
+        return text, None
     body = text.rstrip()
-    last = body[-1:]
     if last == ")":
         start = body.rfind("(")
         tail = _LABEL.fullmatch(body, start + 1, len(body) - 1) if start >= 0 else None
-    elif last.isalpha():  # a label after a dash ends with a letter
+    else:  # a label after a dash ends with a letter
         start = max(body.rfind("-"), body.rfind("–"), body.rfind("—"))
         tail = _LABEL.fullmatch(body, start + 1) if start >= 0 else None
-    else:
-        return text, None
     if tail is None:
         return text, None
     rest = body[:start].strip()
