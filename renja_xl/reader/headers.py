@@ -329,8 +329,7 @@ def phrase_hits(sheet: SheetSnapshot, row: int, phrases: dict, substantive: bool
     prefixes = header_prefixes(phrases)
     for value in sheet.row_values(row):
         if isinstance(value, str):
-            key = _prefix(value)   # could_be_header, inlined: asked of every text of every row of a sheet
-            if key[:1] not in prefixes and key not in prefixes:
+            if not could_be_header(value, prefixes):
                 continue  # cheap: no known header begins with these words
         elif substantive or isinstance(value, bool) or not isinstance(value, (int, float)):
             continue  # a number is never a substantive header text

@@ -372,11 +372,6 @@ def _text_target_and_notes(text: str, notation: Optional[str], units: UnitVocabu
     return target, _target_notes(target)
 
 
-def _parse_text_target(text: str, notation: Optional[str], units: UnitVocabulary) -> Target:
-    """A typed target, from the same per-text cache."""
-    return _text_target_and_notes(text, notation, units)[0]
-
-
 @lru_cache(maxsize=32768, typed=True)
 def _number_target(raw: Any, percent: bool) -> Target:
     """The target a number stored as a number stands for (as a percentage when its format shows one): one object
@@ -402,7 +397,7 @@ def _worded_target(value: float, shown: str, words: tuple, units: UnitVocabulary
     format whose words are no unit (``"Rp "``, ``" ,-"`` read as no number) leaves the plain number.
     """
     before, after = words
-    probe = _parse_text_target(f"{before}1{after}", ID, units)
+    probe, _ = _text_target_and_notes(f"{before}1{after}", ID, units)
     if len(probe.parts) != 1 or probe.parts[0].value != 1.0 or probe.parts[0].unit_text is None:
         return None
     part = probe.parts[0]

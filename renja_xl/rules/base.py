@@ -121,16 +121,10 @@ def report_order(findings: Iterable[Finding]) -> Callable[[Finding], int]:
         if not locations:
             return rules[rule]
         sheet, cell = locations[0]
-        # _cell_place's common case inlined (a plain A1 cell): a key is made for every finding
-        letters = cell.rstrip("0123456789") if cell else ""
+        row, letters = _cell_place(cell)
         column = columns.get(letters)
-        if column is not None and letters and len(letters) < len(cell):   # letters seen before, then digits
-            row = int(cell[len(letters):])
-        else:
-            row, letters = _cell_place(cell)
-            column = columns.get(letters)
-            if column is None:
-                column = columns[letters] = col_index(letters)
+        if column is None:
+            column = columns[letters] = col_index(letters)
         return (sheets[sheet] << 80 | row << 40 | column) * count + rules[rule]
 
     return key

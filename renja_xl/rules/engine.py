@@ -27,14 +27,14 @@ def run_checks(snapshot: WorkbookSnapshot, tables: list, config: Optional[CheckC
     config = config or CheckConfig()
     ctx = CheckContext(snapshot, tables, units, vocabulary, nomenclature)
     findings = PackedFindings() if packed else []
-    rules = [cls for cls in all_rules() if cls.code != CRASH_CODE and (only is None or cls.code in only)
-             and config.settings(cls.code).enabled]
+    rules = [(cls, config.settings(cls.code)) for cls in all_rules()
+             if cls.code != CRASH_CODE and (only is None or cls.code in only)]
+    rules = [(cls, settings) for cls, settings in rules if settings.enabled]
     # a shared fact (the cross-table rules' matched rows: an entity per row) is let go after its last rule, so
     # that the rules after it do not hold it beside what they make
-    last_asking = {key: cls for cls in rules for key in cls.shares}
+    last_asking = {key: cls for cls, _ in rules for key in cls.shares}
     try:
-        for cls in rules:
-            settings = config.settings(cls.code)
+        for cls, settings in rules:
             rule = cls(settings.severity, settings.options)
             try:
                 findings.extend(rule.check(ctx))

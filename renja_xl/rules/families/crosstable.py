@@ -220,9 +220,8 @@ def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterato
         # rows repeating a text are ranked once, and only when they need more than that text's own b rows (the
         # one b text as alike as 1.0, first in any ranking) and some other b text that may be alike has a free row
         ranked: dict = {}  # a text -> the b texts above FUZZY, best first
-        others: dict = {}  # a text -> the other b texts whose quick_ratio is above FUZZY (theirs may be)
+        alike: dict = {}   # a text -> the orders of the b texts whose quick_ratio is above FUZZY (theirs may be)
         candidates: Optional[_Candidates] = None
-        own_order = {b_text: order for order, b_text in enumerate(b_index)}   # a b text's order (_Candidates.texts)
         for text, a_list in a_index.items():
             own = b_index.get(text, ())
             for a in a_list:
@@ -233,13 +232,14 @@ def match(a_items: list[Entity], b_items: list[Entity], kinds: tuple) -> Iterato
                     used_a.add(id(a)), used_b.add(id(best))
                     yield a, best, 1.0
                     continue
-                if text not in others:
+                if text not in alike:
                     candidates = candidates or _Candidates(b_index)
-                    others[text] = [order for order in candidates.of(text) if candidates.texts[order] != text]
-                if not any(id(b) not in used_b for order in others[text] for b in b_index[candidates.texts[order]]):
+                    alike[text] = candidates.of(text)
+                # (its own text's rows are all taken here: only another text may still have a free row)
+                if not any(id(b) not in used_b for order in alike[text] for b in b_index[candidates.texts[order]]):
                     break   # no free row left for this text (used rows stay used): its other rows find none either
                 if text not in ranked:
-                    ranked[text] = candidates.ranked(text, others[text] + ([own_order[text]] if own else []))
+                    ranked[text] = candidates.ranked(text, alike[text])
                 for ratio, _, b_text in ranked[text]:  # the best text that still has a free row
                     best = next((b for b in b_index[b_text] if id(b) not in used_b), None)
                     if best is not None:
@@ -310,7 +310,7 @@ class _Candidates:
 
     def ranked(self, text: str, orders: Optional[list] = None) -> list:
         """(similarity, order, b text) of every b text more alike ``text`` than :data:`FUZZY`, most alike first (the
-        earlier text first among equals); ``orders``: those of :meth:`of`, when already found (in any order)."""
+        earlier text first among equals); ``orders``: those of :meth:`of`, when already found."""
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(text)  # the costly side, prepared once
         out = []
